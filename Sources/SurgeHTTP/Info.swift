@@ -1,0 +1,2 @@
+import SurgeStore
+public enum SurgeHTTPInfo { public static let store = SurgeStoreInfo.core }

@@ -1,0 +1,2 @@
+import SurgeCore
+public enum SurgeStoreInfo { public static let core = SurgeCoreVersion.value }

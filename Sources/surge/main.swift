@@ -1,0 +1,2 @@
+import SurgeHTTP
+print(SurgeHTTPInfo.store)

@@ -1,0 +1,3 @@
+import Testing
+@testable import SurgeCore
+@Test func version() { #expect(!SurgeCoreVersion.value.isEmpty) }
