@@ -30,8 +30,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Migrations")]
+            ]
         ),
         .target(
             name: "SurgeHTTP",
@@ -57,11 +56,21 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
+        // A throwaway PostgreSQL for tests: migrate once into a template, clone it per test.
+        .target(
+            name: "SurgeTestSupport",
+            dependencies: [
+                "SurgeStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SurgeTestSupport"
+        ),
         .testTarget(name: "SurgeCoreTests", dependencies: ["SurgeCore"]),
         .testTarget(
             name: "SurgeStoreTests",
             dependencies: [
-                "SurgeCore", "SurgeStore",
+                "SurgeCore", "SurgeStore", "SurgeTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "SurgeHTTPTests",
             dependencies: [
-                "SurgeCore", "SurgeStore", "SurgeHTTP",
+                "SurgeCore", "SurgeStore", "SurgeHTTP", "SurgeTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

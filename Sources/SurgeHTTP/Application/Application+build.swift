@@ -1,0 +1,61 @@
+import Configuration
+import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import SurgeStore
+
+/// Builds the router: public operations routes, then everything under `/v1` behind token auth.
+public func buildRouter(repositories: Repositories, migrator: Migrator) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    OperationsController(db: repositories.db, migrator: migrator).addRoutes(to: router)
+
+    let v1 = router.group("v1").add(middleware: TokenAuthMiddleware(tokens: repositories.tokens))
+    DepartmentController(departments: repositories.departments).addRoutes(to: v1.group("departments"))
+    AuditController(audit: repositories.audit).addRoutes(to: v1.group("audit"))
+
+    // Section A: staff, competences, search, import/export.
+
+    // Section B: absences, availability, pool, regular tasks, quotas.
+
+    return router
+}
+
+/// Server settings read through swift-configuration: environment first, then the config file, then defaults.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+
+    public init(reader: ConfigReader) {
+        self.host = reader.string(forKey: "http.host", default: "127.0.0.1")
+        self.port = reader.int(forKey: "http.port", default: 8080)
+    }
+}
+
+/// Builds the whole service: the PostgreSQL client as a service beside the HTTP server, migrations
+/// applied at start, graceful shutdown on SIGTERM/SIGINT (requests in flight finish).
+public func buildApplication(settings: ServerSettings, database: DatabaseSettings, logger: Logger) async throws -> some ApplicationProtocol {
+    let client = PostgresClient(configuration: database.clientConfiguration(), backgroundLogger: logger)
+    let db = Database(client: client, logger: logger)
+    let migrator = try Migrator.bundled()
+    let router = buildRouter(repositories: Repositories(db: db), migrator: migrator)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "surge"),
+        services: [client],
+        onServerRunning: { _ in
+            logger.info("surge is serving", metadata: ["host": "\(settings.host)", "port": "\(settings.port)", "database": "\(database)"])
+        },
+        logger: logger
+    )
+    app.beforeServerStarts {
+        try await migrator.migrate(client: client, logger: logger)
+    }
+    return app
+}

@@ -1,2 +1,0 @@
-import SurgeStore
-public enum SurgeHTTPInfo { public static let store = SurgeStoreInfo.core }

@@ -1,2 +1,0 @@
-import SurgeCore
-public enum SurgeStoreInfo { public static let core = SurgeCoreVersion.value }

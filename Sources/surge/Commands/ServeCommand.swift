@@ -1,0 +1,23 @@
+import ArgumentParser
+import Hummingbird
+import SurgeHTTP
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API (migrates the database first).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Address to listen on.") var host: String?
+    @Option(help: "Port to listen on.") var port: Int?
+
+    func run() async throws {
+        let reader = try await global.reader()
+        Surge.bootstrapLogging(level: global.verbose ? .debug : .info)
+        let logger = global.logger()
+        var settings = ServerSettings(reader: reader)
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        let database = try await global.databaseSettings(reader, logger: logger)
+        let app = try await buildApplication(settings: settings, database: database, logger: logger)
+        try await app.runService()
+    }
+}

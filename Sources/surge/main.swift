@@ -1,2 +1,0 @@
-import SurgeHTTP
-print(SurgeHTTPInfo.store)

@@ -1,3 +1,0 @@
-import Testing
-@testable import SurgeCore
-@Test func version() { #expect(!SurgeCoreVersion.value.isEmpty) }
