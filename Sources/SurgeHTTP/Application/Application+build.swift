@@ -2,15 +2,19 @@ import Configuration
 import Hummingbird
 import Logging
 import PostgresNIO
+import Prometheus
 import ServiceLifecycle
 import SurgeStore
 
 /// Builds the router: public operations routes, then everything under `/v1` behind token auth.
-public func buildRouter(repositories: Repositories, migrator: Migrator) -> Router<AppRequestContext> {
+/// `metrics` is the registry `/metrics` exposes (main bootstraps swift-metrics with it).
+public func buildRouter(repositories: Repositories, migrator: Migrator,
+                        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    OperationsController(db: repositories.db, migrator: migrator).addRoutes(to: router)
+    router.add(middleware: MetricsMiddleware())
+    OperationsController(db: repositories.db, migrator: migrator, metrics: metrics).addRoutes(to: router)
 
     let v1 = router.group("v1").add(middleware: TokenAuthMiddleware(tokens: repositories.tokens))
     DepartmentController(departments: repositories.departments).addRoutes(to: v1.group("departments"))
@@ -40,11 +44,12 @@ public struct ServerSettings: Sendable {
 
 /// Builds the whole service: the PostgreSQL client as a service beside the HTTP server, migrations
 /// applied at start, graceful shutdown on SIGTERM/SIGINT (requests in flight finish).
-public func buildApplication(settings: ServerSettings, database: DatabaseSettings, logger: Logger) async throws -> some ApplicationProtocol {
+public func buildApplication(settings: ServerSettings, database: DatabaseSettings, metrics: PrometheusCollectorRegistry,
+                             logger: Logger) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: database.clientConfiguration(), backgroundLogger: logger)
     let db = Database(client: client, logger: logger)
     let migrator = try Migrator.bundled()
-    let router = buildRouter(repositories: Repositories(db: db), migrator: migrator)
+    let router = buildRouter(repositories: Repositories(db: db), migrator: migrator, metrics: metrics)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "surge"),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Hummingbird
+import Metrics
+import Prometheus
 import SurgeHTTP
 
 struct ServeCommand: AsyncParsableCommand {
@@ -12,12 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let reader = try await global.reader()
         Surge.bootstrapLogging(level: global.verbose ? .debug : .info)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = global.logger()
         var settings = ServerSettings(reader: reader)
         if let host { settings.host = host }
         if let port { settings.port = port }
         let database = try await global.databaseSettings(reader, logger: logger)
-        let app = try await buildApplication(settings: settings, database: database, logger: logger)
+        let app = try await buildApplication(settings: settings, database: database, metrics: registry, logger: logger)
         try await app.runService()
     }
 }
