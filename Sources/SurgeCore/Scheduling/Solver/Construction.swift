@@ -1,0 +1,59 @@
+/// Greedy construction: pinned assignments first, then demands in order of priority and
+/// scarcity, filling to the minimum everywhere before filling to target. Each slot takes the best
+/// of the first few legal candidates from a seeded rotating start, which keeps it fast on
+/// thousands of people and spreads load instead of always picking the same person.
+struct Construction {
+    var candidatesPerSlot = 6
+    var scanLimit = 400
+
+    func run(_ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int) {
+        let cp = s.cp
+        for (p, j) in cp.pinnedAssignments {
+            s.set(Int(p), Int(cp.demandDay[Int(j)]), j)
+            s.commit(s.evaluate())
+        }
+        let order = (0..<cp.demandCount).sorted { a, b in
+            let pa = cp.demandPriorityWeight[a], pb = cp.demandPriorityWeight[b]
+            if pa != pb { return pa > pb }
+            let ca = cp.candidateCount(a), cb = cp.candidateCount(b)
+            if ca != cb { return ca < cb }
+            return a < b
+        }
+        for phase in 0..<2 {
+            for j in order {
+                let want = Int(phase == 0 ? cp.demandMin[j] : cp.demandTarget[j])
+                var n = Int(s.headcount[j])
+                while n < want {
+                    if !fillOne(j, s, &rng, hardWeight) { break }
+                    n += 1
+                }
+            }
+        }
+    }
+
+    private func fillOne(_ j: Int, _ s: IncrementalScore, _ rng: inout SplitMix64, _ hardWeight: Int) -> Bool {
+        let cp = s.cp
+        let c0 = Int(cp.candidateStart[j]), count = cp.candidateCount(j)
+        if count == 0 { return false }
+        let d = Int(cp.demandDay[j])
+        let start = rng.below(count)
+        var best = -1, bestValue = Int.max, found = 0
+        var i = 0
+        while i < count && i < scanLimit && found < candidatesPerSlot {
+            let p = Int(cp.candidates[c0 + (start + i) % count])
+            i += 1
+            if s.cell(p, d) != -1 || cp.pinnedCell[p * s.D + d] { continue }
+            s.set(p, d, Int32(j))
+            let delta = s.evaluate()
+            s.rollback()
+            if delta.hard > 0 { continue }
+            found += 1
+            let value = delta.hard * hardWeight + delta.coverage + delta.soft
+            if value < bestValue { bestValue = value; best = p }
+        }
+        guard best >= 0, bestValue < 0 else { return false }
+        s.set(best, d, Int32(j))
+        s.commit(s.evaluate())
+        return true
+    }
+}
