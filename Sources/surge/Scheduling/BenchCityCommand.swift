@@ -1,0 +1,3 @@
+import ArgumentParser
+struct BenchCityCommand: AsyncParsableCommand {}
+struct BenchRepairCommand: AsyncParsableCommand {}
