@@ -37,7 +37,7 @@ public struct CurtoisModel: Sendable {
             r.shiftKindCaps = inst.shifts.compactMap { s in e.maxShifts[s.id].map { ShiftKindCap(kind: s.id, maximum: $0) } }
             r.forbiddenSuccessions = successions
             profiles.append(r)
-            let absences = (inst.daysOff[e.id] ?? []).map { DateInterval(start: dayStart($0), end: dayStart($0 + 1)) }
+            let absences = (inst.daysOff[e.id] ?? []).map { TimeWindow(start: dayStart($0), end: dayStart($0 + 1)) }
             var wishes = inst.onRequests.filter { $0.employee == e.id }.map {
                 Wish(day: calendarDay($0.day), shiftKind: $0.shift, wantsToWork: true, weight: $0.weight)
             }

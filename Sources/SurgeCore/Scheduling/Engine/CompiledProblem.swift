@@ -270,7 +270,8 @@ public final class CompiledProblem: Sendable {
             }
             guard p.contractMinutesPerWeek >= 0 else { throw ProblemError(field: "\(f).contractMinutesPerWeek", "must not be negative") }
             pProf.append(Int32(ri))
-            pDept.append(Int32(quotaDept[p.homeDepartment] ?? -1))
+            // Pool members are already released by their department: they do not count against its quota.
+            pDept.append(p.poolKind.isPoolMember ? -1 : Int32(quotaDept[p.homeDepartment] ?? -1))
             pCon.append(p.contractMinutesPerWeek)
             pPool.append(p.poolKind.isPoolMember)
             for w in p.wishes {

@@ -12,15 +12,15 @@ public struct Person: Hashable, Sendable, Codable, Identifiable {
     public var ruleProfile: String
     public var competences: [Competence]
     /// Intervals in which the person cannot work at all (leave, sickness).
-    public var absences: [DateInterval]
+    public var absences: [TimeWindow]
     /// If non-empty, the person can only work shifts lying fully inside one of these windows.
-    public var availability: [DateInterval]
+    public var availability: [TimeWindow]
     public var workedBeforeHorizon: [WorkedShift]
     public var wishes: [Wish]
 
     public init(id: String, name: String? = nil, homeDepartment: String, poolKind: PoolKind = .none,
                 contractMinutesPerWeek: Int = 2340, ruleProfile: String, competences: [Competence] = [],
-                absences: [DateInterval] = [], availability: [DateInterval] = [],
+                absences: [TimeWindow] = [], availability: [TimeWindow] = [],
                 workedBeforeHorizon: [WorkedShift] = [], wishes: [Wish] = []) {
         self.id = id; self.name = name; self.homeDepartment = homeDepartment; self.poolKind = poolKind
         self.contractMinutesPerWeek = contractMinutesPerWeek; self.ruleProfile = ruleProfile

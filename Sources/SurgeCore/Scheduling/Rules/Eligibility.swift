@@ -9,8 +9,8 @@ public enum Eligibility {
             if c.level < req.minimumLevel { return "competence \(req.competence) below level \(req.minimumLevel)" }
             if !c.covers(start: d.start, end: d.end) { return "competence \(req.competence) not valid during the shift" }
         }
-        for a in p.absences where a.start < d.end && a.end > d.start { return "absent" }
-        if !p.availability.isEmpty && !p.availability.contains(where: { $0.start <= d.start && $0.end >= d.end }) {
+        for a in p.absences where a.overlaps(start: d.start, end: d.end) { return "absent" }
+        if !p.availability.isEmpty && !p.availability.contains(where: { $0.contains(start: d.start, end: d.end) }) {
             return "not available"
         }
         return nil

@@ -6,7 +6,7 @@ struct Construction {
     var candidatesPerSlot = 6
     var scanLimit = 400
 
-    func run(_ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int) {
+    func run(_ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int, coverageWeight: Int) {
         let cp = s.cp
         for (p, j) in cp.pinnedAssignments {
             s.set(Int(p), Int(cp.demandDay[Int(j)]), j)
@@ -19,19 +19,34 @@ struct Construction {
             if ca != cb { return ca < cb }
             return a < b
         }
+        for j in order {
+            // Competence mixes first: holders are rare, a random scan would seldom pick one.
+            for m in Int(cp.mixStart[j])..<Int(cp.mixStart[j + 1]) {
+                while s.mixCount[m] < cp.mixNeed[m] && s.headcount[j] < cp.demandMax[j] {
+                    if !fillOne(j, s, &rng, hardWeight, coverageWeight, holderOf: m) { break }
+                }
+            }
+        }
         for phase in 0..<2 {
             for j in order {
                 let want = Int(phase == 0 ? cp.demandMin[j] : cp.demandTarget[j])
                 var n = Int(s.headcount[j])
                 while n < want {
-                    if !fillOne(j, s, &rng, hardWeight) { break }
+                    if !fillOne(j, s, &rng, hardWeight, coverageWeight) { break }
                     n += 1
                 }
             }
         }
     }
 
-    private func fillOne(_ j: Int, _ s: IncrementalScore, _ rng: inout SplitMix64, _ hardWeight: Int) -> Bool {
+    /// Fills the given demands up to target (repair after an event), leaving others alone.
+    func fill(_ demands: [Int], _ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int, coverageWeight: Int) {
+        for j in demands {
+            while s.headcount[j] < s.cp.demandTarget[j] { if !fillOne(j, s, &rng, hardWeight, coverageWeight) { break } }
+        }
+    }
+
+    private func fillOne(_ j: Int, _ s: IncrementalScore, _ rng: inout SplitMix64, _ hardWeight: Int, _ coverageWeight: Int, holderOf mix: Int = -1) -> Bool {
         let cp = s.cp
         let c0 = Int(cp.candidateStart[j]), count = cp.candidateCount(j)
         if count == 0 { return false }
@@ -39,16 +54,18 @@ struct Construction {
         let start = rng.below(count)
         var best = -1, bestValue = Int.max, found = 0
         var i = 0
-        while i < count && i < scanLimit && found < candidatesPerSlot {
+        let limit = mix >= 0 ? count : scanLimit
+        while i < count && i < limit && found < candidatesPerSlot {
             let p = Int(cp.candidates[c0 + (start + i) % count])
             i += 1
             if s.cell(p, d) != -1 || cp.pinnedCell[p * s.D + d] { continue }
+            if mix >= 0 && !cp.mixHolders.get(mix, p) { continue }
             s.set(p, d, Int32(j))
             let delta = s.evaluate()
             s.rollback()
             if delta.hard > 0 { continue }
             found += 1
-            let value = delta.hard * hardWeight + delta.coverage + delta.soft
+            let value = delta.hard * hardWeight + delta.coverage * coverageWeight + delta.soft
             if value < bestValue { bestValue = value; best = p }
         }
         guard best >= 0, bestValue < 0 else { return false }

@@ -116,7 +116,7 @@ final class LocalSearch {
 
     /// Runs until budget, time limit, cancellation or target.
     func run() {
-        let hw = options.hardWeight
+        let hw = options.hardWeight, cw = options.coverageWeight
         let t0 = options.startTemperature, t1 = options.endTemperature
         var temperature = t0
         let budget = options.moveBudget
@@ -146,7 +146,7 @@ final class LocalSearch {
             moves += 1
             for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
             let delta = s.evaluate()
-            let value = delta.hard * hw + delta.coverage + delta.soft
+            let value = delta.hard * hw + delta.coverage * cw + delta.soft
             var accept = value <= 0
             if !accept && temperature > 0 && delta.hard <= 0 {
                 accept = rng.unit() < exp(-Double(value) / temperature)

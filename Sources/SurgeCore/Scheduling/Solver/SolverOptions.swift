@@ -14,6 +14,9 @@ public struct SolverOptions: Sendable {
     public var isCancelled: (@Sendable () -> Bool)?
     /// Scalar weight of one hard unit during search (the reported score stays lexicographic).
     public var hardWeight: Int
+    /// Scalar weight of one coverage unit during search; high enough that annealing does not
+    /// trade coverage for soft terms (the best plan is kept lexicographically anyway).
+    public var coverageWeight: Int
     public var startTemperature: Double
     public var endTemperature: Double
     /// Stop early when the best score reaches this (e.g. a known optimum).
@@ -21,10 +24,10 @@ public struct SolverOptions: Sendable {
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
-                hardWeight: Int = 1000, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
+                hardWeight: Int = 1000, coverageWeight: Int = 100, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
         self.seed = seed; self.moveBudget = moveBudget; self.timeLimit = timeLimit; self.clock = clock
         self.threads = threads; self.progress = progress; self.isCancelled = isCancelled
-        self.hardWeight = hardWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
+        self.hardWeight = hardWeight; self.coverageWeight = coverageWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.target = target
     }
 }
