@@ -42,4 +42,3 @@ struct BenchCityCommand: AsyncParsableCommand {
         print(String(format: "peak memory: %.1f MiB", Double(peakMemoryBytes()) / 1_048_576))
     }
 }
-struct BenchRepairCommand: AsyncParsableCommand {}

@@ -39,14 +39,24 @@ struct Construction {
         }
     }
 
-    /// Fills the given demands up to target (repair after an event), leaving others alone.
-    func fill(_ demands: [Int], _ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int, coverageWeight: Int) {
-        for j in demands {
-            while s.headcount[j] < s.cp.demandTarget[j] { if !fillOne(j, s, &rng, hardWeight, coverageWeight) { break } }
+    /// Fills the given demands up to `upTo[i]` (repair after an event), leaving others alone. Takes
+    /// the best legal candidate even if soft terms (disruption, fairness) get worse: a position
+    /// the published plan had filled should stay filled.
+    func fill(_ demands: [Int], upTo: [Int], _ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int, coverageWeight: Int) {
+        for (i, j) in demands.enumerated() {
+            for m in Int(s.cp.mixStart[j])..<Int(s.cp.mixStart[j + 1]) {
+                while s.mixCount[m] < s.cp.mixNeed[m] && Int(s.headcount[j]) < upTo[i] {
+                    if !fillOne(j, s, &rng, hardWeight, coverageWeight, holderOf: m, requireImprovement: false) { break }
+                }
+            }
+            while Int(s.headcount[j]) < upTo[i] {
+                if !fillOne(j, s, &rng, hardWeight, coverageWeight, requireImprovement: false) { break }
+            }
         }
     }
 
-    private func fillOne(_ j: Int, _ s: IncrementalScore, _ rng: inout SplitMix64, _ hardWeight: Int, _ coverageWeight: Int, holderOf mix: Int = -1) -> Bool {
+    private func fillOne(_ j: Int, _ s: IncrementalScore, _ rng: inout SplitMix64, _ hardWeight: Int, _ coverageWeight: Int, holderOf mix: Int = -1,
+                         requireImprovement: Bool = true) -> Bool {
         let cp = s.cp
         let c0 = Int(cp.candidateStart[j]), count = cp.candidateCount(j)
         if count == 0 { return false }
@@ -68,7 +78,7 @@ struct Construction {
             let value = delta.hard * hardWeight + delta.coverage * coverageWeight + delta.soft
             if value < bestValue { bestValue = value; best = p }
         }
-        guard best >= 0, bestValue < 0 else { return false }
+        guard best >= 0, bestValue < 0 || !requireImprovement else { return false }
         s.set(best, d, Int32(j))
         s.commit(s.evaluate())
         return true

@@ -114,6 +114,21 @@ final class LocalSearch {
         return true
     }
 
+    private var lastReportTime = -Double.infinity
+    private var lastReportTry = 0
+
+    /// Progress at most 4 times a second (or every 2^20 tries without a clock).
+    private func reportDue(_ tries: Int) -> Bool {
+        if let e = elapsed() {
+            if e - lastReportTime < 0.25 { return false }
+            lastReportTime = e
+            return true
+        }
+        if tries - lastReportTry < 1 << 20 { return false }
+        lastReportTry = tries
+        return true
+    }
+
     /// Runs until budget, time limit, cancellation or target.
     func run() {
         let hw = options.hardWeight, cw = options.coverageWeight
@@ -136,7 +151,7 @@ final class LocalSearch {
                 if budget == nil && options.timeLimit == nil { break }
                 temperature = t0 * pow(t1 / t0, min(1, fraction))
                 if let t = options.target, best <= t { break }
-                if best != lastReported, let report = options.progress {
+                if best != lastReported, let report = options.progress, reportDue(tries) {
                     lastReported = best
                     report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))
                 }
