@@ -78,7 +78,7 @@ public enum Replanner {
             let raised = events.contains { if case .headcountChanged(let d, _) = $0 { return d == id }; if case .demandAdded(let d) = $0 { return d.id == id }; return false }
             return raised ? Int(cp.demandTarget[j]) : min(Int(cp.demandMax[j]), max(Int(cp.demandMin[j]), publishedCount[id] ?? 0))
         }
-        Construction().fill(targets, upTo: upTo, s, rng: &rng, hardWeight: options.hardWeight, coverageWeight: options.coverageWeight)
+        Construction().fill(targets, upTo: upTo, s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
         if s.hard > 0 {
             let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: options.clock?())
             search.run()

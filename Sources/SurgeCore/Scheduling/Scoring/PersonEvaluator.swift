@@ -110,7 +110,9 @@ final class PersonEvaluator {
                     run += 1
                 } else {
                     if run > 0 {
-                        if maxCons >= 0 && run > maxCons { consMax += run - maxCons }
+                        // A run that ended on day -1 is history: its maximum is not this plan's
+                        // doing, but ending it there (day 0 off) is, so its minimum still counts.
+                        if maxCons >= 0 && run > maxCons && d > 0 { consMax += run - maxCons }
                         if runBounded && minCons >= 0 && run < minCons { consMin += minCons - run }
                         run = 0
                         offBounded = true

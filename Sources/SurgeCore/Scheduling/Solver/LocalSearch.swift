@@ -131,7 +131,7 @@ final class LocalSearch {
 
     /// Runs until budget, time limit, cancellation or target.
     func run() {
-        let hw = options.hardWeight, cw = options.coverageWeight
+        let hw = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
         let t0 = options.startTemperature, t1 = options.endTemperature
         var temperature = t0
         let budget = options.moveBudget

@@ -1,6 +1,10 @@
 /// How long and how the solver searches. Time is a parameter: the core has no clock of its own,
 /// callers inject one; with only a move budget a run is fully deterministic.
 public struct SolverOptions: Sendable {
+    func effectiveHardWeight(_ weights: ObjectiveWeights) -> Int {
+        hardWeight ?? max(1000, 10 * coverageWeight * (weights.priorityWeights.max() ?? 0))
+    }
+
     public var seed: UInt64
     /// Stop after this many evaluated moves per thread (deterministic stop).
     public var moveBudget: Int?
@@ -13,7 +17,9 @@ public struct SolverOptions: Sendable {
     public var progress: (@Sendable (SolverProgress) -> Void)?
     public var isCancelled: (@Sendable () -> Bool)?
     /// Scalar weight of one hard unit during search (the reported score stays lexicographic).
-    public var hardWeight: Int
+    /// nil: 10 × the largest coverage step (coverageWeight × largest priority weight), at least 1000,
+    /// so that the annealing never trades a hard break for coverage.
+    public var hardWeight: Int?
     /// Scalar weight of one coverage unit during search; high enough that annealing does not
     /// trade coverage for soft terms (the best plan is kept lexicographically anyway).
     public var coverageWeight: Int
@@ -24,7 +30,7 @@ public struct SolverOptions: Sendable {
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
-                hardWeight: Int = 1000, coverageWeight: Int = 100, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
+                hardWeight: Int? = nil, coverageWeight: Int = 100, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
         self.seed = seed; self.moveBudget = moveBudget; self.timeLimit = timeLimit; self.clock = clock
         self.threads = threads; self.progress = progress; self.isCancelled = isCancelled
         self.hardWeight = hardWeight; self.coverageWeight = coverageWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
