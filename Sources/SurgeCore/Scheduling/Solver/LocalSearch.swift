@@ -141,6 +141,8 @@ final class LocalSearch {
             tries += 1
             if tries & 1023 == 0 {
                 if let b = budget, moves >= b { break }
+                // Tiny or fully pinned problems may offer no move at all: stop drawing in vain.
+                if let b = budget, tries >= 64 * b + 1_000_000 { break }
                 if options.isCancelled?() == true { break }
                 var fraction = 0.0
                 if let b = budget { fraction = Double(moves) / Double(max(1, b)) }
@@ -148,7 +150,7 @@ final class LocalSearch {
                     if e >= limit { break }
                     if budget == nil { fraction = e / limit }
                 }
-                if budget == nil && options.timeLimit == nil { break }
+                if budget == nil && (options.timeLimit == nil || options.clock == nil) { break }
                 temperature = t0 * pow(t1 / t0, min(1, fraction))
                 if let t = options.target, best <= t { break }
                 if best != lastReported, let report = options.progress, reportDue(tries) {
