@@ -47,17 +47,23 @@ public enum Interchange {
         try encoder().encode(PlanDocument(format: planFormat, version: version, plan: plan, statistics: statistics))
     }
 
+    struct Header: Decodable { var format: String; var version: Int }
+
+    /// Checks format and version before the body, so a plan passed as problem is named as such.
+    static func checkHeader(_ data: Data, _ format: String) throws {
+        let h = try decode(Header.self, data)
+        guard h.format == format else { throw FormatError(description: "format: expected \"\(format)\", got \"\(h.format)\"") }
+        guard h.version == version else { throw FormatError(description: "version: unsupported version \(h.version) (supported: \(version))") }
+    }
+
     public static func decodeProblem(_ data: Data) throws -> SchedulingProblem {
-        let doc = try decode(ProblemDocument.self, data)
-        guard doc.format == problemFormat else { throw FormatError(description: "format: expected \"\(problemFormat)\", got \"\(doc.format)\"") }
-        guard doc.version == version else { throw FormatError(description: "version: unsupported version \(doc.version) (supported: \(version))") }
-        return doc.problem
+        try checkHeader(data, problemFormat)
+        return try decode(ProblemDocument.self, data).problem
     }
 
     public static func decodePlan(_ data: Data) throws -> PlanDocument {
-        let doc = try decode(PlanDocument.self, data)
-        guard doc.format == planFormat else { throw FormatError(description: "format: expected \"\(planFormat)\", got \"\(doc.format)\"") }
-        return doc
+        try checkHeader(data, planFormat)
+        return try decode(PlanDocument.self, data)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {

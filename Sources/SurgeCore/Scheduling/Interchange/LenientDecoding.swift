@@ -9,9 +9,17 @@ struct AnyKey: CodingKey {
 }
 
 extension KeyedDecodingContainer where K == AnyKey {
-    func required<T: Decodable>(_ key: String) throws -> T { try decode(T.self, forKey: AnyKey(key)) }
-    func optional<T: Decodable>(_ key: String) throws -> T? { try decodeIfPresent(T.self, forKey: AnyKey(key)) }
-    func or<T: Decodable>(_ key: String, _ fallback: T) throws -> T { try decodeIfPresent(T.self, forKey: AnyKey(key)) ?? fallback }
+    func required<T: Decodable>(_ key: String) throws -> T { try located(key) { try decode(T.self, forKey: AnyKey(key)) } }
+    func optional<T: Decodable>(_ key: String) throws -> T? { try located(key) { try decodeIfPresent(T.self, forKey: AnyKey(key)) } }
+    func or<T: Decodable>(_ key: String, _ fallback: T) throws -> T { try optional(key) ?? fallback }
+
+    /// Foundation reports a bad date without its key; add it so the message names the field.
+    private func located<T>(_ key: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch DecodingError.dataCorrupted(let ctx) where ctx.codingPath.count <= codingPath.count {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath + [AnyKey(key)], debugDescription: ctx.debugDescription,
+                                                                   underlyingError: ctx.underlyingError))
+        }
+    }
 }
 
 // Decoders with defaults, so that a hand-written problem file only needs the essential fields.
