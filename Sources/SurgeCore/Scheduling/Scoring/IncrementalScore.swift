@@ -1,0 +1,195 @@
+/// The plan grid (person × day → demand or -1) with its score kept up to date move by move.
+///
+/// A move is a short list of cell changes. `propose` writes them into the grid, updates the
+/// headcount and quota counters and re-evaluates only the touched people; `commit` keeps the
+/// result, `rollback` restores the grid. Nothing is allocated per move.
+final class IncrementalScore {
+    let cp: CompiledProblem
+    let evaluator: PersonEvaluator
+    let P: Int, D: Int, J: Int
+    let grid: UnsafeMutablePointer<Int32>
+    let personHard: UnsafeMutablePointer<Int>
+    let personSoft: UnsafeMutablePointer<Int>
+    let headcount: UnsafeMutablePointer<Int32>
+    let mixCount: UnsafeMutablePointer<Int32>
+    let quotaPersons: UnsafeMutablePointer<Int32>   // department * D + day
+    let quotaMinutes: UnsafeMutablePointer<Int>
+    private(set) var hard = 0, coverage = 0, soft = 0
+    let constantHard: Int
+
+    // Change log of the pending move
+    private let logCell: UnsafeMutablePointer<Int>
+    private let logOld: UnsafeMutablePointer<Int32>
+    private var logCount = 0
+    private let touched: UnsafeMutablePointer<Int32>
+    private let touchedHard: UnsafeMutablePointer<Int>
+    private let touchedSoft: UnsafeMutablePointer<Int>
+    private var touchedCount = 0
+    private var pending = ScoreDelta()
+    static let maxCells = 256
+
+    init(_ cp: CompiledProblem) {
+        self.cp = cp
+        evaluator = PersonEvaluator(cp)
+        P = cp.personCount; D = cp.dayCount; J = cp.demandCount
+        grid = .allocate(capacity: max(1, P * D)); grid.initialize(repeating: -1, count: max(1, P * D))
+        personHard = .allocate(capacity: max(1, P)); personHard.initialize(repeating: 0, count: max(1, P))
+        personSoft = .allocate(capacity: max(1, P)); personSoft.initialize(repeating: 0, count: max(1, P))
+        headcount = .allocate(capacity: max(1, J)); headcount.initialize(repeating: 0, count: max(1, J))
+        let mixes = max(1, cp.mixNeed.count)
+        mixCount = .allocate(capacity: mixes); mixCount.initialize(repeating: 0, count: mixes)
+        let q = max(1, cp.departmentCount * D)
+        quotaPersons = .allocate(capacity: q); quotaPersons.initialize(repeating: 0, count: q)
+        quotaMinutes = .allocate(capacity: q); quotaMinutes.initialize(repeating: 0, count: q)
+        logCell = .allocate(capacity: Self.maxCells); logOld = .allocate(capacity: Self.maxCells)
+        touched = .allocate(capacity: Self.maxCells)
+        touchedHard = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
+        constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
+        recomputeAll()
+    }
+
+    deinit {
+        grid.deallocate(); personHard.deallocate(); personSoft.deallocate(); headcount.deallocate()
+        mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
+        logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
+    }
+
+    var score: Score { Score(hard: hard, coverage: coverage, soft: soft) }
+
+    /// Rebuilds every counter and cached value from the grid (used at start and by tests).
+    func recomputeAll() {
+        headcount.update(repeating: 0, count: max(1, J))
+        mixCount.update(repeating: 0, count: max(1, cp.mixNeed.count))
+        quotaPersons.update(repeating: 0, count: max(1, cp.departmentCount * D))
+        quotaMinutes.update(repeating: 0, count: max(1, cp.departmentCount * D))
+        var h = constantHard, c = 0, s = 0
+        for p in 0..<P {
+            let row = grid + p * D
+            let (ph, ps) = evaluator.evaluate(p, row)
+            personHard[p] = ph; personSoft[p] = ps
+            h += ph; s += ps
+            let dept = Int(cp.personDepartment[p])
+            for d in 0..<D where row[d] >= 0 {
+                let j = Int(row[d])
+                headcount[j] += 1
+                for m in Int(cp.mixStart[j])..<Int(cp.mixStart[j + 1]) where cp.mixHolders.get(m, p) { mixCount[m] += 1 }
+                if dept >= 0 { quotaPersons[dept * D + d] += 1; quotaMinutes[dept * D + d] += cp.personContract[p] }
+            }
+        }
+        for j in 0..<J { let x = demandPenalty(j); h += x.hard; c += x.coverage; s += x.soft }
+        for q in 0..<cp.departmentCount { for d in 0..<D { let x = quotaPenalty(q * D + d, q); h += x.hard; s += x.soft } }
+        hard = h; coverage = c; soft = s
+    }
+
+    @inline(__always) func demandPenalty(_ j: Int) -> ScoreDelta {
+        let n = headcount[j]
+        var x = ScoreDelta()
+        let mx = cp.demandMax[j], mn = cp.demandMin[j], tg = cp.demandTarget[j]
+        if n > mx { x.hard = Int(n - mx) }
+        var cov = 0
+        if n < mn { cov = Int(mn - n) }
+        let m0 = Int(cp.mixStart[j]), m1 = Int(cp.mixStart[j + 1])
+        if m1 > m0 { for m in m0..<m1 where mixCount[m] < cp.mixNeed[m] { cov += Int(cp.mixNeed[m] - mixCount[m]) } }
+        x.coverage = cov * cp.demandPriorityWeight[j]
+        if n < tg { x.soft = Int(tg - n) * cp.demandShortfallWeight[j] } else { x.soft = Int(n - tg) * cp.demandSurplusWeight[j] }
+        return x
+    }
+
+    @inline(__always) func quotaPenalty(_ cell: Int, _ q: Int) -> ScoreDelta {
+        var x = ScoreDelta()
+        let n = quotaPersons[cell]
+        let lim = cp.quotaPersons[q]
+        if lim >= 0 {
+            if n > lim { x.hard += Int(n - lim) }
+            let near = Int(lim) * 4 / 5
+            if Int(n) > near { x.soft += (Int(n) - near) * cp.weights.nearQuota }
+        }
+        let lm = cp.quotaMinutes[q]
+        if lm >= 0 && quotaMinutes[cell] > lm {
+            let ft = max(1, cp.weights.fullTimeMinutesPerWeek)
+            x.hard += (quotaMinutes[cell] - lm + ft - 1) / ft
+        }
+        return x
+    }
+
+    /// Adds (+1) or removes (-1) person p on demand j (day d) in the shared counters and
+    /// accumulates the resulting change of demand and quota penalties.
+    @inline(__always) private func shared(_ p: Int, _ j: Int, _ d: Int, _ sign: Int32, _ delta: inout ScoreDelta) {
+        let before = demandPenalty(j)
+        headcount[j] += sign
+        let m0 = Int(cp.mixStart[j]), m1 = Int(cp.mixStart[j + 1])
+        if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] += sign } }
+        let after = demandPenalty(j)
+        delta.hard += after.hard - before.hard; delta.coverage += after.coverage - before.coverage; delta.soft += after.soft - before.soft
+        let q = Int(cp.personDepartment[p])
+        if q >= 0 {
+            let cell = q * D + d
+            let qb = quotaPenalty(cell, q)
+            quotaPersons[cell] += sign
+            quotaMinutes[cell] += Int(sign) * cp.personContract[p]
+            let qa = quotaPenalty(cell, q)
+            delta.hard += qa.hard - qb.hard; delta.soft += qa.soft - qb.soft
+        }
+    }
+
+    /// Tentatively sets cell (p, d) to demand j (or -1). Call `evaluate()` after the last change.
+    @inline(__always) func set(_ p: Int, _ d: Int, _ j: Int32) {
+        let cell = p * D + d
+        let old = grid[cell]
+        if old == j { return }
+        precondition(logCount < Self.maxCells, "move too large")
+        logCell[logCount] = cell; logOld[logCount] = old; logCount += 1
+        if old >= 0 { shared(p, Int(old), d, -1, &pending) }
+        grid[cell] = j
+        if j >= 0 { shared(p, Int(j), d, 1, &pending) }
+        var seen = false
+        for i in 0..<touchedCount where Int(touched[i]) == p { seen = true; break }
+        if !seen { touched[touchedCount] = Int32(p); touchedCount += 1 }
+    }
+
+    /// Score change of the pending cell changes (re-evaluating the touched people).
+    func evaluate() -> ScoreDelta {
+        var delta = pending
+        for i in 0..<touchedCount {
+            let p = Int(touched[i])
+            let (h, s) = evaluator.evaluate(p, grid + p * D)
+            touchedHard[i] = h; touchedSoft[i] = s
+            delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]
+        }
+        return delta
+    }
+
+    /// Keeps the pending move; `delta` must be the value `evaluate()` returned.
+    func commit(_ delta: ScoreDelta) {
+        for i in 0..<touchedCount {
+            let p = Int(touched[i])
+            personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]
+        }
+        hard += delta.hard; coverage += delta.coverage; soft += delta.soft
+        logCount = 0; touchedCount = 0; pending = ScoreDelta()
+    }
+
+    /// Undoes the pending move.
+    func rollback() {
+        var i = logCount - 1
+        var scratch = ScoreDelta()
+        while i >= 0 {
+            let cell = logCell[i]
+            let p = cell / D, d = cell % D
+            let cur = grid[cell]
+            if cur >= 0 { shared(p, Int(cur), d, -1, &scratch) }
+            grid[cell] = logOld[i]
+            if logOld[i] >= 0 { shared(p, Int(logOld[i]), d, 1, &scratch) }
+            i -= 1
+        }
+        logCount = 0; touchedCount = 0; pending = ScoreDelta()
+    }
+
+    /// Copies the grid out (for best-plan snapshots).
+    func snapshot(into buffer: UnsafeMutablePointer<Int32>) { buffer.update(from: grid, count: P * D) }
+
+    /// Loads a grid and rescores from scratch.
+    func load(_ buffer: UnsafePointer<Int32>) { grid.update(from: buffer, count: P * D); recomputeAll() }
+
+    @inline(__always) func cell(_ p: Int, _ d: Int) -> Int32 { grid[p * D + d] }
+}

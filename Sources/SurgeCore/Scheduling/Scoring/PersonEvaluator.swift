@@ -1,0 +1,197 @@
+/// Scores one person's row of the plan grid from scratch against every person-local rule.
+/// It is the unit of incremental scoring: a move re-evaluates only the people it touches, and one
+/// row is a single pass over the days with no allocation (scratch buffers are owned here).
+final class PersonEvaluator {
+    let cp: CompiledProblem
+    /// Per-rule penalties of the last evaluation, indexed by RuleKind.rawValue.
+    let rules: UnsafeMutablePointer<Int>
+    private let kindCounts: UnsafeMutablePointer<Int32>
+    private let nightDays: UnsafeMutablePointer<Int32>
+
+    init(_ cp: CompiledProblem) {
+        self.cp = cp
+        rules = .allocate(capacity: RuleKind.count)
+        kindCounts = .allocate(capacity: max(1, cp.kindCount))
+        nightDays = .allocate(capacity: cp.dayCount + 64)
+    }
+
+    deinit { rules.deallocate(); kindCounts.deallocate(); nightDays.deallocate() }
+
+    /// Returns (hard, soft) of person `p` whose row is `row` (dayCount cells, demand index or -1).
+    /// Per-rule values are left in `rules`.
+    func evaluate(_ p: Int, _ row: UnsafePointer<Int32>) -> (hard: Int, soft: Int) {
+        let cp = self.cp
+        let D = cp.dayCount, J = cp.demandCount, K = cp.kindCount
+        let r = Int(cp.personProfile[p])
+        let rules = self.rules
+        rules.update(repeating: 0, count: RuleKind.count)
+        if K > 0 { kindCounts.update(repeating: 0, count: K) }
+        let minRest = Int(cp.minRest[r]), maxDaily = Int(cp.maxDaily[r]), maxWeekly = Int(cp.maxWeekly[r])
+        let maxCons = Int(cp.maxConsecutive[r]), minCons = Int(cp.minConsecutive[r]), minOff = Int(cp.minDaysOff[r])
+        let forbidBase = r * K * K
+        let checkForbidden = cp.hasForbidden[r]
+        let nightsOn = cp.maxNights[r] >= 0
+        let refFirstDay = D - Int(cp.referenceDays[r])
+
+        var eligibility = 0, overlap = 0, rest = 0, daily = 0, weekly = 0, consMax = 0, consMin = 0, offMin = 0
+        var succession = 0, sundays = 0, weekends = 0, continuity = 0, shifts = 0
+        var total = 0, refTotal = cp.historyReferenceMinutes[p]
+        var lastEnd = cp.historyLastEnd[p]
+        var prevKind = Int(cp.historyLastKind[p])
+        var prevTask = -1
+        let history = cp.hasHistory[p]
+        var run = Int(cp.historyRun[p])
+        var runBounded = history                   // a run's left end is known
+        var offRun = Int(cp.historyOffRun[p])
+        var offBounded = history && run == 0
+        var week = Int32(0), weekMinutes = cp.historyWeekMinutes[p]
+        var lastWeekend: Int32 = -1
+        var nightCount = 0
+        if nightsOn {
+            var mask = cp.historyNightMask[p]
+            let window = Int(cp.nightWindow[r])
+            // Only nights that can still share a window with day 0 matter.
+            if window < 64 { mask &= (UInt64(1) << UInt64(window - 1)) &- 1 }
+            while mask != 0 {
+                let k = mask.trailingZeroBitCount
+                nightDays[nightCount] = Int32(-(k + 1)); nightCount += 1
+                mask &= mask - 1
+            }
+            // Sorted ascending: collected from day -1 downwards, so reverse.
+            var a = 0, b = nightCount - 1
+            while a < b { let t = nightDays[a]; nightDays[a] = nightDays[b]; nightDays[b] = t; a += 1; b -= 1 }
+        }
+        var nightViolations = 0
+        var nightLo = 0
+        cp.eligible.words.withUnsafeBufferPointer { eligWords in
+        cp.paidMinutes.withUnsafeBufferPointer { paid in
+            let wpr = cp.eligible.wordsPerRow
+            for d in 0..<D {
+                let w = cp.dayWeek[d]
+                if w != week {
+                    if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }
+                    week = w; weekMinutes = 0
+                }
+                let j = Int(row[d])
+                if j >= 0 {
+                    shifts += 1
+                    if eligWords[j * wpr + (p >> 6)] & (1 << UInt64(p & 63)) == 0 { eligibility += 1 }
+                    let start = cp.demandStart[j], end = cp.demandEnd[j]
+                    if lastEnd != Int.min {
+                        let gap = start - lastEnd
+                        if gap < 0 { overlap += 1 } else if gap < minRest { rest += 1 }
+                    }
+                    lastEnd = end
+                    let pm = Int(paid[r * J + j])
+                    if maxDaily >= 0 && pm > maxDaily { daily += 1 }
+                    weekMinutes += pm; total += pm
+                    if d >= refFirstDay { refTotal += pm }
+                    let k = Int(cp.demandKind[j])
+                    kindCounts[k] += 1
+                    if checkForbidden && prevKind >= 0 && cp.forbidden[forbidBase + prevKind * K + k] { succession += 1 }
+                    prevKind = k
+                    let t = Int(cp.demandTask[j])
+                    if prevTask >= 0 && prevTask != t { continuity += 1 }
+                    prevTask = t
+                    let we = cp.dayWeekend[d]
+                    if we >= 0 && we != lastWeekend { weekends += 1; lastWeekend = we }
+                    if cp.daySunday[d] { sundays += 1 }
+                    if nightsOn && cp.isNight[r * J + j] {
+                        nightDays[nightCount] = Int32(d); nightCount += 1
+                        let window = Int32(cp.nightWindow[r])
+                        while nightDays[nightLo] <= Int32(d) - window { nightLo += 1 }
+                        if nightCount - nightLo > Int(cp.maxNights[r]) { nightViolations += 1 }
+                    }
+                    if offRun > 0 {
+                        if offBounded && minOff >= 0 && offRun < minOff { offMin += minOff - offRun }
+                        offRun = 0
+                    }
+                    if run == 0 { runBounded = d > 0 || history }
+                    run += 1
+                } else {
+                    if run > 0 {
+                        // A run that ended on day -1 is history: its maximum is not this plan's
+                        // doing, but ending it there (day 0 off) is, so its minimum still counts.
+                        if maxCons >= 0 && run > maxCons && d > 0 { consMax += run - maxCons }
+                        if runBounded && minCons >= 0 && run < minCons { consMin += minCons - run }
+                        run = 0
+                        offBounded = true
+                    }
+                    offRun += 1
+                    prevKind = -1
+                    prevTask = -1
+                }
+            }
+        }
+        }
+        // The run touching the horizon end may continue outside it: only its maximum counts.
+        if run > 0 && maxCons >= 0 && run > maxCons { consMax += run - maxCons }
+        if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }
+        var average = 0
+        if cp.maxAverage[r] >= 0 {
+            let limit = Int(cp.maxAverage[r]) * Int(cp.referenceDays[r]) / 7
+            if refTotal > limit { average = (refTotal - limit + 59) / 60 }
+        }
+        var kindCap = 0
+        if cp.hasKindCaps[r] {
+            for k in 0..<K {
+                let c = Int(cp.kindCap[r * K + k])
+                if c >= 0 && Int(kindCounts[k]) > c { kindCap += Int(kindCounts[k]) - c }
+            }
+        }
+        let maxWE = Int(cp.maxWeekends[r]), maxSu = Int(cp.maxSundays[r])
+        let minT = Int(cp.minTotal[r]), maxT = Int(cp.maxTotal[r])
+        rules[RuleKind.eligibility.rawValue] = eligibility
+        rules[RuleKind.overlap.rawValue] = overlap
+        rules[RuleKind.minRest.rawValue] = rest
+        rules[RuleKind.maxDailyMinutes.rawValue] = daily
+        rules[RuleKind.maxWeeklyMinutes.rawValue] = weekly
+        rules[RuleKind.maxAverageWeeklyMinutes.rawValue] = average
+        rules[RuleKind.maxConsecutiveWorkingDays.rawValue] = consMax
+        rules[RuleKind.minConsecutiveWorkingDays.rawValue] = consMin
+        rules[RuleKind.minConsecutiveDaysOff.rawValue] = offMin
+        rules[RuleKind.maxNights.rawValue] = nightViolations
+        rules[RuleKind.maxWorkedWeekends.rawValue] = maxWE >= 0 && weekends > maxWE ? weekends - maxWE : 0
+        rules[RuleKind.maxWorkedSundays.rawValue] = maxSu >= 0 && sundays > maxSu ? sundays - maxSu : 0
+        rules[RuleKind.minTotalMinutes.rawValue] = minT >= 0 && total < minT ? (minT - total + 59) / 60 : 0
+        rules[RuleKind.maxTotalMinutes.rawValue] = maxT >= 0 && total > maxT ? (total - maxT + 59) / 60 : 0
+        rules[RuleKind.shiftKindCap.rawValue] = kindCap
+        rules[RuleKind.forbiddenSuccession.rawValue] = succession
+
+        // Soft terms
+        let wts = cp.weights
+        var wishPenalty = 0
+        let w0 = Int(cp.wishStart[p]), w1 = Int(cp.wishStart[p + 1])
+        if w1 > w0 {
+            for i in w0..<w1 {
+                let j = Int(row[Int(cp.wishDay[i])])
+                let k = Int(cp.wishKind[i])
+                let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
+                if works != cp.wishWants[i] { wishPenalty += Int(cp.wishWeight[i]) }
+            }
+        }
+        rules[RuleKind.wishes.rawValue] = wishPenalty * wts.wishes
+        if wts.fairness != 0 && total > 0 {
+            let contract = max(60, cp.personContract[p])
+            rules[RuleKind.fairness.rawValue] = wts.fairness * (total * total / 3600) * wts.fullTimeMinutesPerWeek / contract / 100
+        }
+        rules[RuleKind.continuity.rawValue] = continuity * wts.continuity
+        if let prev = cp.previousGrid, wts.disruption != 0 {
+            var changes = 0
+            let base = p * D
+            for d in 0..<D where prev[base + d] != row[d] {
+                if prev[base + d] >= 0 { changes += 1 }
+                if row[d] >= 0 { changes += 1 }
+            }
+            rules[RuleKind.disruption.rawValue] = changes * wts.disruption
+        }
+        if !cp.personPool[p] { rules[RuleKind.nonPoolMember.rawValue] = shifts * wts.nonPoolMember }
+
+        let hard = eligibility + overlap + rest + daily + weekly + average + consMax + consMin + offMin + nightViolations
+            + rules[RuleKind.maxWorkedWeekends.rawValue] + rules[RuleKind.maxWorkedSundays.rawValue]
+            + rules[RuleKind.minTotalMinutes.rawValue] + rules[RuleKind.maxTotalMinutes.rawValue] + kindCap + succession
+        let soft = rules[RuleKind.wishes.rawValue] + rules[RuleKind.fairness.rawValue] + rules[RuleKind.continuity.rawValue]
+            + rules[RuleKind.disruption.rawValue] + rules[RuleKind.nonPoolMember.rawValue]
+        return (hard, soft)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Simulated annealing over rostering moves on the incremental score.
+///
+/// Moves: assign a candidate to a demand, change or clear one cell, swap two people's cells on one
+/// day, and swap two people's cells over a block of 2-7 days (this also moves a block from one
+/// person to another when one side is free). Temperature falls geometrically with the used share
+/// of the move budget, or of the time limit when only a time limit is given.
+final class LocalSearch {
+    let s: IncrementalScore
+    let cp: CompiledProblem
+    var rng: SplitMix64
+    let options: SolverOptions
+    let thread: Int
+    private(set) var best: Score
+    private let bestGrid: UnsafeMutablePointer<Int32>
+    private var bestIsCurrent = true
+    private(set) var moves = 0
+    private(set) var secondsToFirstLegal: Double?
+    private(set) var secondsToBest: Double?
+    private let startTime: Double?
+    // The move being tried, so that it can be replayed after snapshotting the best plan.
+    private var moveP = [Int](repeating: 0, count: 16), moveD = [Int](repeating: 0, count: 16), moveJ = [Int32](repeating: 0, count: 16)
+    private var moveLen = 0
+
+    init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?) {
+        self.s = s; cp = s.cp; self.rng = rng; self.options = options; self.thread = thread; self.startTime = startTime
+        best = s.score
+        bestGrid = .allocate(capacity: max(1, s.P * s.D))
+        s.snapshot(into: bestGrid)
+        if best.hard == 0 { secondsToFirstLegal = elapsed() }
+        secondsToBest = elapsed()
+    }
+
+    deinit { bestGrid.deallocate() }
+
+    func elapsed() -> Double? {
+        guard let c = options.clock, let t0 = startTime else { return nil }
+        return c() - t0
+    }
+
+    /// Restores the best plan found into the incremental score.
+    func restoreBest() { if !bestIsCurrent { s.load(bestGrid); bestIsCurrent = true } }
+
+    @inline(__always) private func add(_ p: Int, _ d: Int, _ j: Int32) {
+        moveP[moveLen] = p; moveD[moveLen] = d; moveJ[moveLen] = j; moveLen += 1
+    }
+
+    @inline(__always) private func free(_ p: Int, _ d: Int) -> Bool { !cp.pinnedCell[p * s.D + d] }
+
+    @inline(__always) private func canTake(_ p: Int, _ j: Int32) -> Bool { j < 0 || cp.eligible.get(Int(j), p) }
+
+    /// Fills the move buffer with a random move; false when the draw gave nothing to do.
+    private func drawMove() -> Bool {
+        moveLen = 0
+        let P = s.P, D = s.D, J = s.J
+        if P == 0 || D == 0 { return false }
+        let kind = rng.below(100)
+        if kind < 30 {
+            // Put a candidate on a demand (replacing what they had that day).
+            if J == 0 { return false }
+            let j = rng.below(J)
+            let n = cp.candidateCount(j)
+            if n == 0 { return false }
+            let p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)])
+            let d = Int(cp.demandDay[j])
+            if !free(p, d) || s.cell(p, d) == Int32(j) { return false }
+            add(p, d, Int32(j))
+        } else if kind < 50 {
+            // Clear or change one cell.
+            let p = rng.below(P), d = rng.below(D)
+            if !free(p, d) { return false }
+            let cur = s.cell(p, d)
+            if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
+            let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])
+            if b == a { return false }
+            let j = cp.dayDemands[a + rng.below(b - a)]
+            if j == cur || !cp.eligible.get(Int(j), p) { return false }
+            add(p, d, j)
+        } else if kind < 75 {
+            // Swap two people on one day.
+            let p1 = rng.below(P), d = rng.below(D)
+            let c1 = s.cell(p1, d)
+            let p2: Int
+            if c1 >= 0 {
+                let n = cp.candidateCount(Int(c1))
+                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.below(n)])
+            } else { p2 = rng.below(P) }
+            if p1 == p2 { return false }
+            let c2 = s.cell(p2, d)
+            if c1 == c2 || !free(p1, d) || !free(p2, d) || !canTake(p2, c1) || !canTake(p1, c2) { return false }
+            add(p1, d, c2); add(p2, d, c1)
+        } else {
+            // Swap two people's cells over a block of days.
+            let p1 = rng.below(P)
+            let d0 = rng.below(D)
+            let len = 2 + rng.below(6)
+            let c1 = s.cell(p1, d0)
+            let p2: Int
+            if c1 >= 0 {
+                let n = cp.candidateCount(Int(c1))
+                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.below(n)])
+            } else { p2 = rng.below(P) }
+            if p1 == p2 { return false }
+            var d = d0
+            while d < D && d < d0 + len {
+                let a = s.cell(p1, d), b = s.cell(p2, d)
+                if !free(p1, d) || !free(p2, d) || !canTake(p2, a) || !canTake(p1, b) { break }
+                if a != b { add(p1, d, b); add(p2, d, a) }
+                d += 1
+            }
+            if moveLen == 0 { return false }
+        }
+        return true
+    }
+
+    private var lastReportTime = -Double.infinity
+    private var lastReportTry = 0
+
+    /// Progress at most 4 times a second (or every 2^20 tries without a clock).
+    private func reportDue(_ tries: Int) -> Bool {
+        if let e = elapsed() {
+            if e - lastReportTime < 0.25 { return false }
+            lastReportTime = e
+            return true
+        }
+        if tries - lastReportTry < 1 << 20 { return false }
+        lastReportTry = tries
+        return true
+    }
+
+    /// Runs until budget, time limit, cancellation or target.
+    func run() {
+        let hw = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
+        let t0 = options.startTemperature, t1 = options.endTemperature
+        var temperature = t0
+        let budget = options.moveBudget
+        var lastReported = best
+        var tries = 0
+        while true {
+            tries += 1
+            if tries & 1023 == 0 {
+                if let b = budget, moves >= b { break }
+                // Tiny or fully pinned problems may offer no move at all: stop drawing in vain.
+                if let b = budget, tries >= 64 * b + 1_000_000 { break }
+                if options.isCancelled?() == true { break }
+                var fraction = 0.0
+                if let b = budget { fraction = Double(moves) / Double(max(1, b)) }
+                if let limit = options.timeLimit, let e = elapsed() {
+                    if e >= limit { break }
+                    if budget == nil { fraction = e / limit }
+                }
+                if budget == nil && (options.timeLimit == nil || options.clock == nil) { break }
+                temperature = t0 * pow(t1 / t0, min(1, fraction))
+                if let t = options.target, best <= t { break }
+                if best != lastReported, let report = options.progress, reportDue(tries) {
+                    lastReported = best
+                    report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))
+                }
+            }
+            if let b = budget, moves >= b { break }
+            guard drawMove() else { continue }
+            moves += 1
+            for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
+            let delta = s.evaluate()
+            let value = delta.hard * hw + delta.coverage * cw + delta.soft
+            var accept = value <= 0
+            if !accept && temperature > 0 && delta.hard <= 0 {
+                accept = rng.unit() < exp(-Double(value) / temperature)
+            }
+            if !accept { s.rollback(); continue }
+            let before = s.score
+            let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
+            if bestIsCurrent && best < after {
+                // Leaving the best plan: snapshot it first, then replay the move.
+                s.rollback()
+                s.snapshot(into: bestGrid)
+                bestIsCurrent = false
+                for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
+                s.commit(s.evaluate())
+            } else {
+                s.commit(delta)
+            }
+            if after <= best {
+                if after < best {
+                    secondsToBest = elapsed()
+                    if after.hard == 0 && secondsToFirstLegal == nil { secondsToFirstLegal = secondsToBest }
+                }
+                best = after
+                bestIsCurrent = true
+            }
+        }
+        if best != lastReported, let report = options.progress {
+            report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))
+        }
+        restoreBest()
+    }
+}

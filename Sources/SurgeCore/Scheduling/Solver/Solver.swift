@@ -1,0 +1,71 @@
+import Foundation
+
+/// Result of a solve: the plan (with score, breakdown, breaks, explanations and load) and statistics.
+public struct SolveResult: Sendable {
+    public var plan: Plan
+    public var statistics: SolverStatistics
+}
+
+/// Entry point of the scheduling core: construction, then simulated annealing, on one or more
+/// threads with derived seeds. Never throws for an infeasible problem: the plan then carries its
+/// hard breaks.
+public enum Solver {
+    public static func solve(_ problem: SchedulingProblem, options: SolverOptions = .init()) throws -> SolveResult {
+        let cp = try CompiledProblem(problem)
+        return solve(compiled: cp, options: options)
+    }
+
+    /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
+    /// with a published plan when replanning.
+    public static func solve(compiled cp: CompiledProblem, options: SolverOptions, initial: [Int32]? = nil) -> SolveResult {
+        let t0 = options.clock?()
+        let threads = max(1, options.threads)
+        let box = ResultBox(count: threads)
+        let work: @Sendable (Int) -> Void = { t in
+            let s = IncrementalScore(cp)
+            var rng = SplitMix64(seed: options.seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15)
+            if let initial { initial.withUnsafeBufferPointer { s.load($0.baseAddress!) } }
+            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+            let constructed = s.score
+            let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0)
+            search.run()
+            let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
+            box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,
+                                    firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest))
+        }
+        if threads == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: work) }
+        let results = box.all()
+        var winner = 0
+        for t in 1..<results.count where results[t].score < results[winner].score { winner = t }
+        let w = results[winner]
+        let s = IncrementalScore(cp)
+        w.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+        let plan = PlanReport.build(s)
+        let firstLegal = results.compactMap(\.firstLegal).min()
+        let stats = SolverStatistics(moves: results.reduce(0) { $0 + $1.moves }, constructionScore: w.construction,
+                                     secondsToFirstLegal: firstLegal, secondsToBest: w.toBest,
+                                     elapsed: options.clock.map { $0() - (t0 ?? 0) }, winningThread: winner)
+        return SolveResult(plan: plan, statistics: stats)
+    }
+}
+
+struct ThreadResult: Sendable {
+    var score: Score
+    var grid: [Int32]
+    var moves: Int
+    var construction: Score
+    var firstLegal: Double?
+    var toBest: Double?
+}
+
+/// Collects per-thread results; the lock makes the parallel writes safe.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [ThreadResult?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: ThreadResult) { lock.lock(); results[i] = r; lock.unlock() }
+
+    func all() -> [ThreadResult] { lock.lock(); defer { lock.unlock() }; return results.map { $0! } }
+}

@@ -1,0 +1,57 @@
+/// How long and how the solver searches. Time is a parameter: the core has no clock of its own,
+/// callers inject one; with only a move budget a run is fully deterministic.
+public struct SolverOptions: Sendable {
+    func effectiveHardWeight(_ weights: ObjectiveWeights) -> Int {
+        hardWeight ?? max(1000, 10 * coverageWeight * (weights.priorityWeights.max() ?? 0))
+    }
+
+    public var seed: UInt64
+    /// Stop after this many evaluated moves per thread (deterministic stop).
+    public var moveBudget: Int?
+    /// Stop after this many seconds of `clock` (needs a clock).
+    public var timeLimit: Double?
+    /// Seconds since some fixed point, e.g. `{ Date().timeIntervalSince1970 }`.
+    public var clock: (@Sendable () -> Double)?
+    /// Independent searches run in parallel with derived seeds; the best plan wins (ties: lowest index).
+    public var threads: Int
+    public var progress: (@Sendable (SolverProgress) -> Void)?
+    public var isCancelled: (@Sendable () -> Bool)?
+    /// Scalar weight of one hard unit during search (the reported score stays lexicographic).
+    /// nil: 10 × the largest coverage step (coverageWeight × largest priority weight), at least 1000,
+    /// so that the annealing never trades a hard break for coverage.
+    public var hardWeight: Int?
+    /// Scalar weight of one coverage unit during search; high enough that annealing does not
+    /// trade coverage for soft terms (the best plan is kept lexicographically anyway).
+    public var coverageWeight: Int
+    public var startTemperature: Double
+    public var endTemperature: Double
+    /// Stop early when the best score reaches this (e.g. a known optimum).
+    public var target: Score?
+
+    public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
+                threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
+                hardWeight: Int? = nil, coverageWeight: Int = 100, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
+        self.seed = seed; self.moveBudget = moveBudget; self.timeLimit = timeLimit; self.clock = clock
+        self.threads = threads; self.progress = progress; self.isCancelled = isCancelled
+        self.hardWeight = hardWeight; self.coverageWeight = coverageWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
+        self.target = target
+    }
+}
+
+/// Reported during the search (best score so far).
+public struct SolverProgress: Sendable {
+    public var thread: Int
+    public var moves: Int
+    public var best: Score
+    public var elapsed: Double?
+}
+
+/// Solver statistics alongside the plan.
+public struct SolverStatistics: Sendable, Codable {
+    public var moves: Int
+    public var constructionScore: Score
+    public var secondsToFirstLegal: Double?
+    public var secondsToBest: Double?
+    public var elapsed: Double?
+    public var winningThread: Int
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SurgeCore
+
+/// `surge bench city`: time to the first plan without hard break, single-thread move evaluations
+/// per second, and peak memory on a generated city.
+struct BenchCityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "city", abstract: "Benchmark a generated city problem.")
+
+    @Option(help: "Staff.") var staff: Int = 5000
+    @Option(help: "Crisis tasks.") var tasks: Int = 60
+    @Option(help: "Days.") var days: Int = 28
+    @Option(help: "Generator and solver seed.") var seed: UInt64 = 1
+    @Option(help: "Moves for the evaluation-rate measurement (single thread).") var moves: Int = 3_000_000
+
+    func run() async throws {
+        let problem = CityGenerator(staff: staff, tasks: tasks, days: days, seed: seed).generate()
+        let positions = problem.demands.reduce(0) { $0 + $1.headcount.target }
+        print("city: \(staff) staff, \(tasks) tasks, \(days) days, \(problem.demands.count) shift demands, \(positions) positions (target)")
+
+        // First legal plan: compile + construction + search until the first plan without hard break.
+        let t0 = benchClock()
+        let first = try Solver.solve(problem, options: SolverOptions(seed: seed, timeLimit: 60, clock: benchClock, threads: 1,
+                                                                     target: Score(hard: 0, coverage: Int.max, soft: Int.max)))
+        let firstSeconds = benchClock() - t0
+        print("first plan: \(first.plan.score) after \(formatSeconds(firstSeconds)) s (construction \(first.statistics.constructionScore), legal \(first.plan.isLegal))")
+
+        if ProcessInfo.processInfo.environment["SURGE_DEBUG"] != nil {
+            let c = try Solver.solve(problem, options: SolverOptions(seed: seed, moveBudget: 0, threads: 1))
+            print(c.plan.breakdown)
+            for u in c.plan.unfilled.prefix(5) { print(u.demand, u.assigned, u.minimum, u.target, u.reasonCounts) }
+        }
+        // Evaluation rate: a fixed move budget on one thread.
+        let t1 = benchClock()
+        let run = try Solver.solve(problem, options: SolverOptions(seed: seed, moveBudget: moves, clock: benchClock, threads: 1))
+        let total = benchClock() - t1
+        let search = total - (run.statistics.secondsToFirstLegal ?? 0)
+        print("search: \(run.statistics.moves) move evaluations in \(formatSeconds(total)) s total (incl. compile+construction)")
+        let rate = Double(run.statistics.moves) / max(1e-9, search)
+        print(String(format: "move evaluations per second (1 thread): %.0f", rate))
+        print("final: \(run.plan.score), hard breaks \(run.plan.hardBreaks.count), unfilled positions \(run.plan.unfilled.count)")
+        print(String(format: "peak memory: %.1f MiB", Double(peakMemoryBytes()) / 1_048_576))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SurgeCore
+
+/// `surge bench curtois FILE... --time 60 --seed 1 [--roster-dir DIR]`
+struct BenchCurtoisCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curtois",
+        abstract: "Solve Curtois & Qu instances and verify each result with the independent checker."
+    )
+
+    @Argument(help: "Instance files (InstanceN.txt).") var files: [String]
+    @Option(help: "Seconds per instance.") var time: Double = 60
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Move budget per thread (deterministic stop); overrides nothing, both limits apply.") var moves: Int?
+    @Option(help: "Parallel searches (keep best).") var threads: Int = 2
+    @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
+
+    func run() async throws {
+        var mismatches = 0
+        print("instance\tobjective\tbest_known\tgap_%\tfeasible\tchecker\tfirst_feasible_s\tbest_s\tmoves")
+        for file in files {
+            let text = try readTextFile(file)
+            let instance: CurtoisInstance
+            do { instance = try CurtoisParser.parse(text) } catch { throw ValidationError("\(file): \(error)") }
+            let model = CurtoisModel(instance)
+            let options = SolverOptions(seed: seed, moveBudget: moves, timeLimit: time, clock: benchClock, threads: threads)
+            let result = try Solver.solve(model.problem, options: options)
+            let roster = model.roster(of: result.plan)
+            let check = CurtoisChecker.evaluate(instance, roster: roster)
+            let number = CurtoisBestKnown.instanceNumber(fileName: file)
+            let best = number.flatMap { CurtoisBestKnown.upperBound[$0] }
+            let gap = best.map { String(format: "%.2f", 100 * Double(check.objective - $0) / Double($0)) } ?? "-"
+            let agrees = check.objective == result.plan.score.soft && check.isFeasible == result.plan.isLegal
+            if !agrees { mismatches += 1 }
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)")
+            if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
+            if let dir = rosterDir {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try CurtoisRosterWriter.write(roster).write(toFile: "\(dir)/\(name).roster.txt", atomically: true, encoding: .utf8)
+            }
+        }
+        if mismatches > 0 { throw ValidationError("\(mismatches) instance(s) where the solver's score differs from the independent checker") }
+    }
+}

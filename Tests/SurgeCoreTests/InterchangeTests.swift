@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import SurgeCore
+
+struct InterchangeTests {
+    @Test func problemRoundTrip() throws {
+        let problem = RandomProblems.make(seed: 11)
+        let data = try Interchange.encode(problem: problem)
+        let back = try Interchange.decodeProblem(data)
+        #expect(try Interchange.encode(problem: back) == data)
+    }
+
+    @Test func planRoundTrip() throws {
+        let plan = try Solver.solve(RandomProblems.make(seed: 12), options: SolverOptions(moveBudget: 500)).plan
+        let doc = try Interchange.decodePlan(try Interchange.encode(plan: plan))
+        #expect(doc.plan.assignments == plan.assignments && doc.plan.score == plan.score)
+    }
+
+    @Test("a minimal hand-written problem decodes with defaults")
+    func minimal() throws {
+        let json = """
+        {"format": "surge.problem", "version": 1, "problem": {
+          "horizonStart": "2026-03-23T00:00:00+01:00", "horizonEnd": "2026-03-30T00:00:00+02:00",
+          "ruleProfiles": [{"id": "normal", "minRestMinutes": 660}],
+          "people": [{"id": "ann", "homeDepartment": "Sozialamt", "ruleProfile": "normal"}],
+          "demands": [{"id": "d1", "task": "Hotline", "start": "2026-03-23T08:00:00+01:00", "end": "2026-03-23T16:00:00+01:00",
+                       "headcount": {"minimum": 1, "target": 1}}]
+        }}
+        """
+        let problem = try Interchange.decodeProblem(Data(json.utf8))
+        #expect(problem.timeZone == "Europe/Berlin" && problem.people[0].contractMinutesPerWeek == 2340 && problem.demands[0].priority == 3)
+        let plan = try Solver.solve(problem, options: SolverOptions(moveBudget: 100)).plan
+        #expect(plan.assignments == [Assignment(person: "ann", demand: "d1")])
+    }
+
+    @Test("errors name the field", arguments: [
+        (#"{"format":"surge.problem","version":1,"problem":{"horizonStart":"2026-03-23T00:00:00Z","horizonEnd":"2026-03-24T00:00:00Z","ruleProfiles":[],"demands":[],"people":[{"id":"a","ruleProfile":"x"}]}}"#, "problem.people[0].homeDepartment"),
+        (#"{"format":"surge.problem","version":1,"problem":{"horizonStart":"yesterday"}}"#, "problem.horizonStart"),
+        (#"{"format":"surge.plan","version":1}"#, "format"),
+        ("not json", "(document)"),
+    ])
+    func errorsNameField(json: String, field: String) {
+        do {
+            _ = try Interchange.decodeProblem(Data(json.utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".hasPrefix(field), "\(error)")
+        }
+    }
+}
