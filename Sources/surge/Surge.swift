@@ -14,6 +14,7 @@ struct Surge: AsyncParsableCommand {
             // Section B: pool, tasks, quotas, seed.
 
             // Scheduling core.
+            SolveCommand.self, GenerateCommand.self, BenchCommand.self,
 
         ]
     )

@@ -1,5 +1,5 @@
 /// An entry of the competence catalogue (skill, certificate, language, driving licence class, training).
-public struct Competence: Codable, Hashable, Sendable {
+public struct CompetenceDefinition: Codable, Hashable, Sendable {
     public enum Category: String, Codable, Sendable, CaseIterable {
         case skill, certificate, language
         case drivingLicence = "driving_licence"
@@ -59,7 +59,7 @@ public struct StaffCompetence: Codable, Hashable, Sendable {
         self.verifiedAt = verifiedAt
     }
 
-    public func validate(against competence: Competence?) throws(ValidationFailure) {
+    public func validate(against competence: CompetenceDefinition?) throws(ValidationFailure) {
         var v = Validator()
         v.code(personnelNo, "personnelNo")
         v.code(competenceCode, "competenceCode")

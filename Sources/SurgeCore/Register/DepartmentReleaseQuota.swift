@@ -11,7 +11,7 @@
 ///
 /// Class C tasks may pause, so a department sets their FTE to 0 at higher levels; the formula
 /// itself does not look at classes: the FTE per level is the department's statement of need.
-public struct ReleaseQuota: Codable, Hashable, Sendable {
+public struct DepartmentReleaseQuota: Codable, Hashable, Sendable {
     public var departmentCode: String
     public var level: Int
     public var staffCount: Int
