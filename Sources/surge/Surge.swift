@@ -8,7 +8,7 @@ struct Surge: AsyncParsableCommand {
         abstract: "Crisis staffing: competence register, reserve pool, task priorities and the scheduling core.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DBCommand.self, TokenCommand.self,
-            DepartmentCommand.self,
+            DepartmentCommand.self, PlanCommand.self,
             // Section A: staff, competences, search, import/export.
 
             // Section B: pool, tasks, quotas, seed.

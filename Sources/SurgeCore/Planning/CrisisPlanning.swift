@@ -1,0 +1,35 @@
+import Foundation
+
+/// Puts a declared crisis and the register together into one scheduling problem.
+public enum CrisisPlanning {
+    public static func problem(scenario: CrisisScenario, people: [Person], quotas: [DepartmentReleaseQuota],
+                               profile: RuleProfile) throws -> SchedulingProblem {
+        let demands = try scenario.demands()
+        guard let zone = TimeZone(identifier: scenario.timeZone) else {
+            throw ValidationFailure([FieldError("timeZone", "'\(scenario.timeZone)' is not an IANA time zone")])
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        func midnight(_ d: LocalDate) -> Date {
+            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) ?? Date(timeIntervalSince1970: 0)
+        }
+        var profile = profile
+        profile.id = scenario.ruleProfile
+        let people = people.map { p -> Person in
+            var q = p
+            q.ruleProfile = scenario.ruleProfile
+            return q
+        }
+        // Shifts may run past midnight of the last day: the horizon ends after the latest shift.
+        let lastEnd = demands.map(\.end).max() ?? midnight(scenario.startDay.adding(days: scenario.days))
+        let dayAfter = midnight(scenario.startDay.adding(days: scenario.days))
+        return SchedulingProblem(
+            horizonStart: midnight(scenario.startDay),
+            horizonEnd: max(lastEnd, dayAfter),
+            timeZone: scenario.timeZone,
+            people: people,
+            demands: demands,
+            ruleProfiles: [profile],
+            releaseQuotas: quotas.map { ReleaseQuota(department: $0.departmentCode, maxPersonsPerDay: $0.quotaPersons, maxFTEPerDay: max(0, $0.leftFTE)) })
+    }
+}

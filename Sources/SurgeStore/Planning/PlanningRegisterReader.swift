@@ -1,0 +1,138 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SurgeCore
+
+/// Reads the register into the scheduling core's model: who could be deployed in a crisis, with
+/// the competences they hold (implications followed), their absences, availability and pool
+/// membership, and how much each department may release.
+public struct PlanningRegisterReader: Sendable {
+    let db: Database
+    public init(db: Database) { self.db = db }
+
+    public struct Snapshot: Sendable {
+        public var people: [Person]
+        public var quotas: [DepartmentReleaseQuota]
+    }
+
+    /// People of departments with release quota left plus every active pool member, for the
+    /// days `from`...`until` (inclusive) in `timeZone`, all under `ruleProfile`.
+    public func snapshot(org: String, level: CrisisLevel, from: LocalDate, until: LocalDate, timeZone: String,
+                         ruleProfile: String) async throws -> Snapshot {
+        guard let zone = TimeZone(identifier: timeZone) else {
+            throw ValidationFailure([FieldError("timeZone", "'\(timeZone)' is not an IANA time zone")])
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        func midnight(_ d: LocalDate) -> Date {
+            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) ?? Date(timeIntervalSince1970: 0)
+        }
+        let logger = db.logger
+        return try await db.read { c in
+            let quotas = try await Self.quotas(c, org: org, level: level, on: from, logger: logger)
+            let releasing = Set(quotas.filter { $0.quotaPersons > 0 }.map(\.departmentCode))
+
+            var pool: [String: PoolKind] = [:]
+            for try await (pno, kind) in try await c.query("""
+                SELECT DISTINCT ON (personnel_no) personnel_no, kind FROM pool_membership
+                WHERE org_id = \(org) AND valid_from <= \(from.iso)::date AND (valid_until IS NULL OR valid_until >= \(from.iso)::date)
+                ORDER BY personnel_no, valid_from DESC
+                """, logger: logger).decode((String, String).self) {
+                pool[pno] = PoolKind(rawValue: kind) ?? .designated
+            }
+
+            // Implications, followed transitively: holding X grants every code reachable from X.
+            var implies: [String: [String]] = [:]
+            var maxLevel: [String: Int] = [:]
+            for try await (code, implied) in try await c.query("SELECT code, implied_code FROM competence_implication WHERE org_id = \(org)", logger: logger).decode((String, String).self) {
+                implies[code, default: []].append(implied)
+            }
+            for try await (code, level) in try await c.query("SELECT code, max_level FROM competence WHERE org_id = \(org)", logger: logger).decode((String, Int16?).self) {
+                maxLevel[code] = Int(level ?? 1)
+            }
+
+            var competences: [String: [SurgeCore.Competence]] = [:]
+            for try await (pno, code, level, validFrom, validUntil) in try await c.query("""
+                SELECT personnel_no, competence_code, level, valid_from::text, valid_until::text FROM staff_competence
+                WHERE org_id = \(org) AND (valid_until IS NULL OR valid_until >= \(from.iso)::date) AND valid_from <= \(until.iso)::date
+                """, logger: logger).decode((String, String, Int16, String, String?).self) {
+                let start = LocalDate(parsing: validFrom).map(midnight)
+                let end = validUntil.flatMap { LocalDate(parsing: $0) }.map { midnight($0.adding(days: 1)) }
+                var seen: Set<String> = []
+                var stack = [code]
+                while let k = stack.popLast() {
+                    guard seen.insert(k).inserted else { continue }
+                    let lv = k == code ? Int(level) : min(Int(level), maxLevel[k] ?? 1)
+                    competences[pno, default: []].append(SurgeCore.Competence(id: k, level: lv, validFrom: start, validUntil: end))
+                    stack.append(contentsOf: implies[k] ?? [])
+                }
+            }
+
+            var absences: [String: [TimeWindow]] = [:]
+            for try await (pno, s, e) in try await c.query("""
+                SELECT personnel_no, starts_on::text, ends_on::text FROM absence
+                WHERE org_id = \(org) AND starts_on <= \(until.iso)::date AND ends_on >= \(from.iso)::date
+                """, logger: logger).decode((String, String, String).self) {
+                guard let sd = LocalDate(parsing: s), let ed = LocalDate(parsing: e) else { continue }
+                absences[pno, default: []].append(TimeWindow(start: midnight(sd), end: midnight(ed.adding(days: 1))))
+            }
+
+            var weekly: [String: [(Int, Int, Int)]] = [:]
+            for try await (pno, weekday, startMin, endMin) in try await c.query("""
+                SELECT personnel_no, weekday, (extract(epoch FROM start_time) / 60)::int, (extract(epoch FROM end_time) / 60)::int
+                FROM availability WHERE org_id = \(org)
+                """, logger: logger).decode((String, Int16, Int, Int).self) {
+                weekly[pno, default: []].append((Int(weekday), startMin, endMin))
+            }
+
+            var people: [Person] = []
+            for try await (pno, first, last, dept, hours) in try await c.query("""
+                SELECT personnel_no, first_name, last_name, department_code, contract_hours_week::float8
+                FROM staff WHERE org_id = \(org) ORDER BY personnel_no
+                """, logger: logger).decode((String, String, String, String, Double).self) {
+                let kind = pool[pno] ?? PoolKind.none
+                guard kind != .none || releasing.contains(dept) else { continue }
+                var availability: [TimeWindow] = []
+                if let pattern = weekly[pno] {
+                    var day = from
+                    while day <= until {
+                        for (wd, s, e) in pattern where wd == day.isoWeekday {
+                            let base = midnight(day)
+                            availability.append(TimeWindow(start: base.addingTimeInterval(Double(s) * 60), end: base.addingTimeInterval(Double(e) * 60)))
+                        }
+                        day = day.adding(days: 1)
+                    }
+                }
+                people.append(Person(id: pno, name: "\(first) \(last)", homeDepartment: dept, poolKind: kind,
+                                     contractMinutesPerWeek: Int((hours * 60).rounded()), ruleProfile: ruleProfile,
+                                     competences: competences[pno] ?? [], absences: absences[pno] ?? [], availability: availability))
+            }
+            return Snapshot(people: people, quotas: quotas)
+        }
+    }
+
+    /// Release quota of every department at `level` on day `on` (formula on `DepartmentReleaseQuota`).
+    static func quotas(_ c: PostgresConnection, org: String, level: CrisisLevel, on day: LocalDate, logger: Logger) async throws -> [DepartmentReleaseQuota] {
+        var result: [DepartmentReleaseQuota] = []
+        for try await (code, count, staffFTE, needed, usedFTE, usedPersons) in try await c.query("""
+            SELECT d.code,
+                   (SELECT count(*) FROM staff s WHERE s.org_id = d.org_id AND s.department_code = d.code
+                        AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.org_id = s.org_id AND a.personnel_no = s.personnel_no
+                                        AND \(day.iso)::date BETWEEN a.starts_on AND a.ends_on))::int,
+                   coalesce((SELECT sum(s.fte) FROM staff s WHERE s.org_id = d.org_id AND s.department_code = d.code
+                        AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.org_id = s.org_id AND a.personnel_no = s.personnel_no
+                                        AND \(day.iso)::date BETWEEN a.starts_on AND a.ends_on)), 0)::float8,
+                   coalesce((SELECT sum(CASE \(Int16(level.rawValue)) WHEN 0 THEN t.fte_level0 WHEN 1 THEN t.fte_level1 WHEN 2 THEN t.fte_level2 ELSE t.fte_level3 END)
+                        FROM regular_task t WHERE t.org_id = d.org_id AND t.department_code = d.code), 0)::float8,
+                   coalesce((SELECT sum(x.fte) FROM secondment x JOIN staff s ON s.org_id = x.org_id AND s.personnel_no = x.personnel_no
+                        WHERE x.org_id = d.org_id AND s.department_code = d.code AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on), 0)::float8,
+                   (SELECT count(DISTINCT x.personnel_no) FROM secondment x JOIN staff s ON s.org_id = x.org_id AND s.personnel_no = x.personnel_no
+                        WHERE x.org_id = d.org_id AND s.department_code = d.code AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on)::int
+            FROM department d WHERE d.org_id = \(org) ORDER BY d.code
+            """, logger: logger).decode((String, Int, Double, Double, Double, Int).self) {
+            result.append(DepartmentReleaseQuota(departmentCode: code, level: level, staffCount: count, staffFTE: staffFTE,
+                                                 neededFTE: needed, usedFTE: usedFTE, usedPersons: usedPersons))
+        }
+        return result
+    }
+}
