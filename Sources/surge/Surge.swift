@@ -20,8 +20,13 @@ struct Surge: AsyncParsableCommand {
     )
 
     /// The one place logging is bootstrapped; libraries only take a `Logger`.
-    static func bootstrapLogging(level: Logger.Level) {
+    static func bootstrapLogging(level: Logger.Level, json: Bool) {
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

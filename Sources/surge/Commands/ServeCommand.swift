@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let reader = try await global.reader()
-        Surge.bootstrapLogging(level: global.verbose ? .debug : .info)
+        Surge.bootstrapLogging(level: global.verbose ? .debug : .info, json: reader.string(forKey: "log.format", default: "text") == "json")
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = global.logger()
