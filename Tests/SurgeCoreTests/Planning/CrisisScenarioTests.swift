@@ -47,3 +47,18 @@ import Testing
         do { try s.validate() } catch { #expect(error.errors.contains { $0.field == field }, "\(error)") }
     }
 }
+
+@Suite struct ShippedScenarioTests {
+    @Test func demoCrisisDecodesAndExpands() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Config/examples/demo-crisis.json")
+        let scenario = try JSONDecoder().decode(CrisisScenario.self, from: Data(contentsOf: url))
+        let demands = try scenario.demands()
+        // 14 days: reception 3 shifts a day, crisis staff daily, hotline 2 shifts Mon–Sat, tracing Mon–Fri.
+        #expect(demands.filter { $0.task == "ankunftszentrum" }.count == 42)
+        #expect(demands.filter { $0.task == "krisenstab" }.count == 14)
+        #expect(demands.filter { $0.task == "buergertelefon" }.count == 24)
+        #expect(demands.filter { $0.task == "kontaktnachverfolgung" }.count == 10)
+        #expect(Set(demands.map(\.id)).count == demands.count)
+    }
+}
