@@ -117,7 +117,7 @@ enum BenchRegisterData {
                 let level = c.maxLevel.map { 1 + Int(rng.next() % UInt64($0)) } ?? 1
                 let from = day.adding(days: -Int(rng.next() % 2000))
                 var until = ""
-                if c.expires { until = german(day.adding(days: Int(rng.next() % 1200) - 200)) }
+                if c.expires { until = german(max(from.adding(days: 30), day.adding(days: Int(rng.next() % 1200) - 200))) }
                 let verified = rng.next() % 2 == 0
                 out += CSVWriter.line([personnelNo(i), c.code, String(level), german(from), until, verified ? "Personalamt" : "",
                                        verified ? from.iso : ""])
