@@ -21,6 +21,12 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
     AuditController(audit: repositories.audit).addRoutes(to: v1.group("audit"))
 
     // Section A: staff, competences, search, import/export.
+    StaffController(staff: repositories.staff, holdings: repositories.holdings, departments: repositories.departments).addRoutes(to: v1.group("staff"))
+    CompetenceController(competences: repositories.competences, holdings: repositories.holdings, departments: repositories.departments).addRoutes(to: v1.group("competences"))
+    SearchController(search: repositories.competenceSearch, departments: repositories.departments).addRoutes(to: v1.group("search"))
+    let importExport = ImportExportController(importer: repositories.registerImport, exporter: repositories.registerExport)
+    importExport.addImportRoutes(to: v1.group("import"))
+    importExport.addExportRoutes(to: v1.group("export"))
 
     // Section B: absences, availability, pool, regular tasks, quotas.
 

@@ -7,6 +7,13 @@ public struct Repositories: Sendable {
     public let departments: DepartmentRepository
     public let tokens: TokenRepository
     public let audit: AuditLog
+    // Section A: the register.
+    public let staff: StaffRepository
+    public let competences: CompetenceRepository
+    public let holdings: HoldingRepository
+    public let competenceSearch: CompetenceSearch
+    public let registerImport: RegisterImport
+    public let registerExport: RegisterExport
 
     public init(db: Database) {
         self.db = db
@@ -14,5 +21,12 @@ public struct Repositories: Sendable {
         self.departments = DepartmentRepository(db: db)
         self.tokens = TokenRepository(db: db)
         self.audit = AuditLog(db: db)
+        // Section A: the register.
+        self.staff = StaffRepository(db: db)
+        self.competences = CompetenceRepository(db: db)
+        self.holdings = HoldingRepository(db: db)
+        self.competenceSearch = CompetenceSearch(db: db)
+        self.registerImport = RegisterImport(db: db)
+        self.registerExport = RegisterExport(db: db)
     }
 }
