@@ -91,10 +91,10 @@ import Testing
         #expect(errors.allSatisfy { $0.line == 1 })
     }
 
-    static let catalogue: [String: Competence] = [
-        "FS_B": Competence(code: "FS_B", name: "Klasse B", category: .drivingLicence),
-        "EN": Competence(code: "EN", name: "Englisch", category: .language, maxLevel: 6),
-        "EH": Competence(code: "EH", name: "Erste Hilfe", category: .certificate, expires: true),
+    static let catalogue: [String: CompetenceDefinition] = [
+        "FS_B": CompetenceDefinition(code: "FS_B", name: "Klasse B", category: .drivingLicence),
+        "EN": CompetenceDefinition(code: "EN", name: "Englisch", category: .language, maxLevel: 6),
+        "EH": CompetenceDefinition(code: "EH", name: "Erste Hilfe", category: .certificate, expires: true),
     ]
 
     @Test func holdingDatesInBothFormats() throws {

@@ -35,12 +35,12 @@ struct CompetenceController {
     struct CompetenceBody: Decodable, Sendable {
         var code: String
         var name: String
-        var category: Competence.Category
+        var category: CompetenceDefinition.Category
         var maxLevel: Int?
         var expires: Bool?
         var implies: [String]?
-        var competence: Competence {
-            Competence(code: code, name: name, category: category, maxLevel: maxLevel, expires: expires ?? false, implies: implies ?? [])
+        var competence: CompetenceDefinition {
+            CompetenceDefinition(code: code, name: name, category: category, maxLevel: maxLevel, expires: expires ?? false, implies: implies ?? [])
         }
     }
 

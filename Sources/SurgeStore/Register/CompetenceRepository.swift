@@ -15,7 +15,7 @@ public struct CompetenceRepository: Sendable {
         FROM competence c
         """
 
-    public func create(org: String, _ competence: Competence, actor: AuditActor) async throws -> Versioned<Competence> {
+    public func create(org: String, _ competence: CompetenceDefinition, actor: AuditActor) async throws -> Versioned<CompetenceDefinition> {
         try competence.validate()
         return try await db.transaction { c in
             try await c.query("""
@@ -28,7 +28,7 @@ public struct CompetenceRepository: Sendable {
         }
     }
 
-    static func normalised(_ competence: Competence) -> Competence {
+    static func normalised(_ competence: CompetenceDefinition) -> CompetenceDefinition {
         var c = competence
         c.implies = Array(Set(c.implies)).sorted()
         return c
@@ -53,7 +53,7 @@ public struct CompetenceRepository: Sendable {
             """, logger: logger)
     }
 
-    public func get(org: String, code: String) async throws -> Versioned<Competence> {
+    public func get(org: String, code: String) async throws -> Versioned<CompetenceDefinition> {
         try await db.read { c in
             guard let v = try await Self.fetch(c, org: org, code: code, logger: db.logger) else {
                 throw StoreError.notFound(entity: "competence", key: code)
@@ -62,7 +62,7 @@ public struct CompetenceRepository: Sendable {
         }
     }
 
-    static func fetch(_ c: PostgresConnection, org: String, code: String, forUpdate: Bool = false, logger: Logger) async throws -> Versioned<Competence>? {
+    static func fetch(_ c: PostgresConnection, org: String, code: String, forUpdate: Bool = false, logger: Logger) async throws -> Versioned<CompetenceDefinition>? {
         let sql: PostgresQuery = forUpdate
             ? "\(unescaped: select) WHERE c.org_id = \(org) AND c.code = \(code) FOR UPDATE OF c"
             : "\(unescaped: select) WHERE c.org_id = \(org) AND c.code = \(code)"
@@ -72,15 +72,15 @@ public struct CompetenceRepository: Sendable {
         return nil
     }
 
-    static func decode(_ row: PostgresRow) throws -> Versioned<Competence> {
+    static func decode(_ row: PostgresRow) throws -> Versioned<CompetenceDefinition> {
         let (code, name, category, maxLevel, expires, version, implies) =
             try row.decode((String, String, String, Int16?, Bool, Int32, [String]).self)
-        let competence = Competence(code: code, name: name, category: Competence.Category(rawValue: category) ?? .skill,
+        let competence = CompetenceDefinition(code: code, name: name, category: CompetenceDefinition.Category(rawValue: category) ?? .skill,
                                     maxLevel: maxLevel.map(Int.init), expires: expires, implies: implies)
         return Versioned(value: competence, version: Int(version))
     }
 
-    public func list(org: String, page: PageRequest) async throws -> Page<Versioned<Competence>> {
+    public func list(org: String, page: PageRequest) async throws -> Page<Versioned<CompetenceDefinition>> {
         let after = page.cursor ?? ""
         let rows = try await db.read { c in
             try await c.query("\(unescaped: Self.select) WHERE c.org_id = \(org) AND c.code > \(after) ORDER BY c.code LIMIT \(page.limit + 1)",
@@ -93,8 +93,8 @@ public struct CompetenceRepository: Sendable {
     }
 
     /// The whole catalogue by code (small: tens to hundreds of entries).
-    static func catalogue(_ c: PostgresConnection, org: String, logger: Logger) async throws -> [String: Competence] {
-        var result: [String: Competence] = [:]
+    static func catalogue(_ c: PostgresConnection, org: String, logger: Logger) async throws -> [String: CompetenceDefinition] {
+        var result: [String: CompetenceDefinition] = [:]
         for row in try await c.query("\(unescaped: select) WHERE c.org_id = \(org)", logger: logger).collect() {
             let v = try decode(row)
             result[v.value.code] = v.value
@@ -102,7 +102,7 @@ public struct CompetenceRepository: Sendable {
         return result
     }
 
-    public func update(org: String, code: String, _ competence: Competence, expectedVersion: Int?, actor: AuditActor) async throws -> Versioned<Competence> {
+    public func update(org: String, code: String, _ competence: CompetenceDefinition, expectedVersion: Int?, actor: AuditActor) async throws -> Versioned<CompetenceDefinition> {
         try competence.validate()
         guard competence.code == code else {
             throw ValidationFailure([FieldError("code", "cannot be changed (URL says '\(code)', body says '\(competence.code)')")])

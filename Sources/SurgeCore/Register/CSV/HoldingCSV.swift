@@ -22,7 +22,7 @@ public enum HoldingCSV {
 
     /// Reads and validates every row against the catalogue and (when given) the staff who exist.
     /// A personnel number in `staff` or in `alsoKnownStaff` counts as existing.
-    public static func read(_ table: CSVTable, catalogue: [String: Competence]?, staff: Set<String>?) -> (rows: [Row], errors: [CSVRowError]) {
+    public static func read(_ table: CSVTable, catalogue: [String: CompetenceDefinition]?, staff: Set<String>?) -> (rows: [Row], errors: [CSVRowError]) {
         let layout: CSVLayout
         do { layout = try CSVLayout(columns: columns, header: table.header) } catch { return ([], error.errors) }
         var rows: [Row] = []
@@ -37,7 +37,7 @@ public enum HoldingCSV {
             let from = r.date("valid_from")
             let until = r.date("valid_until")
             let verifiedAt = r.date("verified_at")
-            var competence: Competence?
+            var competence: CompetenceDefinition?
             if !code.isEmpty, let catalogue {
                 competence = catalogue[code]
                 if competence == nil { r.fail("competence", "'\(code)' is not in the competence catalogue") }

@@ -43,7 +43,7 @@ struct CompetenceCommand: AsyncParsableCommand {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Who has a competence (implied ones included) at a level on a day, available in a period.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Competence code.") var competence: String
+        @Option(help: "CompetenceDefinition code.") var competence: String
         @Option(help: "Lowest level accepted.") var minLevel: Int = 1
         @Option(help: "Day the holding must be valid (yyyy-mm-dd or dd.mm.yyyy).") var on: String
         @Option(help: "Must not be absent from this day ...") var from: String?
