@@ -34,8 +34,8 @@ struct BenchCityCommand: AsyncParsableCommand {
         let t1 = benchClock()
         let run = try Solver.solve(problem, options: SolverOptions(seed: seed, moveBudget: moves, clock: benchClock, threads: 1))
         let total = benchClock() - t1
-        let search = total - (run.statistics.secondsToFirstLegal ?? 0)
-        print("search: \(run.statistics.moves) move evaluations in \(formatSeconds(total)) s total (incl. compile+construction)")
+        let search = run.statistics.searchSeconds ?? total
+        print("search: \(run.statistics.moves) move evaluations in \(formatSeconds(search)) s of local search (\(formatSeconds(total)) s with compile + construction)")
         let rate = Double(run.statistics.moves) / max(1e-9, search)
         print(String(format: "move evaluations per second (1 thread): %.0f", rate))
         print("final: \(run.plan.score), hard breaks \(run.plan.hardBreaks.count), unfilled positions \(run.plan.unfilled.count)")

@@ -9,12 +9,14 @@ final class IncrementalScore {
     let P: Int, D: Int, J: Int
     let grid: UnsafeMutablePointer<Int32>
     let personHard: UnsafeMutablePointer<Int>
+    let personWeighted: UnsafeMutablePointer<Int>
+    static let countUnitWeight = 8
     let personSoft: UnsafeMutablePointer<Int>
     let headcount: UnsafeMutablePointer<Int32>
     let mixCount: UnsafeMutablePointer<Int32>
     let quotaPersons: UnsafeMutablePointer<Int32>   // department * D + day
     let quotaMinutes: UnsafeMutablePointer<Int>
-    private(set) var hard = 0, coverage = 0, soft = 0
+    private(set) var hard = 0, coverage = 0, soft = 0, weightedHard = 0
     let constantHard: Int
 
     // Change log of the pending move
@@ -23,6 +25,7 @@ final class IncrementalScore {
     private var logCount = 0
     private let touched: UnsafeMutablePointer<Int32>
     private let touchedHard: UnsafeMutablePointer<Int>
+    private let touchedWeighted: UnsafeMutablePointer<Int>
     private let touchedSoft: UnsafeMutablePointer<Int>
     private var touchedCount = 0
     private var pending = ScoreDelta()
@@ -35,6 +38,7 @@ final class IncrementalScore {
         grid = .allocate(capacity: max(1, P * D)); grid.initialize(repeating: -1, count: max(1, P * D))
         personHard = .allocate(capacity: max(1, P)); personHard.initialize(repeating: 0, count: max(1, P))
         personSoft = .allocate(capacity: max(1, P)); personSoft.initialize(repeating: 0, count: max(1, P))
+        personWeighted = .allocate(capacity: max(1, P)); personWeighted.initialize(repeating: 0, count: max(1, P))
         headcount = .allocate(capacity: max(1, J)); headcount.initialize(repeating: 0, count: max(1, J))
         let mixes = max(1, cp.mixNeed.count)
         mixCount = .allocate(capacity: mixes); mixCount.initialize(repeating: 0, count: mixes)
@@ -43,13 +47,13 @@ final class IncrementalScore {
         quotaMinutes = .allocate(capacity: q); quotaMinutes.initialize(repeating: 0, count: q)
         logCell = .allocate(capacity: Self.maxCells); logOld = .allocate(capacity: Self.maxCells)
         touched = .allocate(capacity: Self.maxCells)
-        touchedHard = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
+        touchedHard = .allocate(capacity: Self.maxCells); touchedWeighted = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
         constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
         recomputeAll()
     }
 
     deinit {
-        grid.deallocate(); personHard.deallocate(); personSoft.deallocate(); headcount.deallocate()
+        grid.deallocate(); personHard.deallocate(); personWeighted.deallocate(); touchedWeighted.deallocate(); personSoft.deallocate(); headcount.deallocate()
         mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
         logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
     }
@@ -62,12 +66,12 @@ final class IncrementalScore {
         mixCount.update(repeating: 0, count: max(1, cp.mixNeed.count))
         quotaPersons.update(repeating: 0, count: max(1, cp.departmentCount * D))
         quotaMinutes.update(repeating: 0, count: max(1, cp.departmentCount * D))
-        var h = constantHard, c = 0, s = 0
+        var h = constantHard, c = 0, s = 0, w = constantHard * Self.countUnitWeight
         for p in 0..<P {
             let row = grid + p * D
-            let (ph, ps) = evaluator.evaluate(p, row)
-            personHard[p] = ph; personSoft[p] = ps
-            h += ph; s += ps
+            let (ph, ps, pw) = evaluator.evaluate(p, row)
+            personHard[p] = ph; personSoft[p] = ps; personWeighted[p] = pw
+            h += ph; s += ps; w += pw
             let dept = Int(cp.personDepartment[p])
             for d in 0..<D where row[d] >= 0 {
                 let j = Int(row[d])
@@ -76,9 +80,9 @@ final class IncrementalScore {
                 if dept >= 0 { quotaPersons[dept * D + d] += 1; quotaMinutes[dept * D + d] += cp.personContract[p] }
             }
         }
-        for j in 0..<J { let x = demandPenalty(j); h += x.hard; c += x.coverage; s += x.soft }
-        for q in 0..<cp.departmentCount { for d in 0..<D { let x = quotaPenalty(q * D + d, q); h += x.hard; s += x.soft } }
-        hard = h; coverage = c; soft = s
+        for j in 0..<J { let x = demandPenalty(j); h += x.hard; c += x.coverage; s += x.soft; w += x.hard * Self.countUnitWeight }
+        for q in 0..<cp.departmentCount { for d in 0..<D { let x = quotaPenalty(q * D + d, q); h += x.hard; s += x.soft; w += x.hard * Self.countUnitWeight } }
+        hard = h; coverage = c; soft = s; weightedHard = w
     }
 
     @inline(__always) func demandPenalty(_ j: Int) -> ScoreDelta {
@@ -120,7 +124,7 @@ final class IncrementalScore {
         let m0 = Int(cp.mixStart[j]), m1 = Int(cp.mixStart[j + 1])
         if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] += sign } }
         let after = demandPenalty(j)
-        delta.hard += after.hard - before.hard; delta.coverage += after.coverage - before.coverage; delta.soft += after.soft - before.soft
+        delta.hard += after.hard - before.hard; delta.weighted += (after.hard - before.hard) * Self.countUnitWeight; delta.coverage += after.coverage - before.coverage; delta.soft += after.soft - before.soft
         let q = Int(cp.personDepartment[p])
         if q >= 0 {
             let cell = q * D + d
@@ -128,7 +132,7 @@ final class IncrementalScore {
             quotaPersons[cell] += sign
             quotaMinutes[cell] += Int(sign) * cp.personContract[p]
             let qa = quotaPenalty(cell, q)
-            delta.hard += qa.hard - qb.hard; delta.soft += qa.soft - qb.soft
+            delta.hard += qa.hard - qb.hard; delta.weighted += (qa.hard - qb.hard) * Self.countUnitWeight; delta.soft += qa.soft - qb.soft
         }
     }
 
@@ -152,9 +156,9 @@ final class IncrementalScore {
         var delta = pending
         for i in 0..<touchedCount {
             let p = Int(touched[i])
-            let (h, s) = evaluator.evaluate(p, grid + p * D)
-            touchedHard[i] = h; touchedSoft[i] = s
-            delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]
+            let (h, s, w) = evaluator.evaluate(p, grid + p * D)
+            touchedHard[i] = h; touchedSoft[i] = s; touchedWeighted[i] = w
+            delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]; delta.weighted += w - personWeighted[p]
         }
         return delta
     }
@@ -163,9 +167,9 @@ final class IncrementalScore {
     func commit(_ delta: ScoreDelta) {
         for i in 0..<touchedCount {
             let p = Int(touched[i])
-            personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]
+            personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]; personWeighted[p] = touchedWeighted[i]
         }
-        hard += delta.hard; coverage += delta.coverage; soft += delta.soft
+        hard += delta.hard; coverage += delta.coverage; soft += delta.soft; weightedHard += delta.weighted
         logCount = 0; touchedCount = 0; pending = ScoreDelta()
     }
 

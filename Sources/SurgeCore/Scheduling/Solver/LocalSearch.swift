@@ -18,6 +18,8 @@ final class LocalSearch {
     private(set) var moves = 0
     private(set) var secondsToFirstLegal: Double?
     private(set) var secondsToBest: Double?
+    /// Seconds spent in `run()` (needs a clock).
+    private(set) var searchSeconds: Double?
     private let startTime: Double?
     // The move being tried, so that it can be replayed after snapshotting the best plan.
     private var moveP = [Int](repeating: 0, count: 16), moveD = [Int](repeating: 0, count: 16), moveJ = [Int32](repeating: 0, count: 16)
@@ -90,6 +92,34 @@ final class LocalSearch {
             let c2 = s.cell(p2, d)
             if c1 == c2 || !free(p1, d) || !free(p2, d) || !canTake(p2, c1) || !canTake(p1, c2) { return false }
             add(p1, d, c2); add(p2, d, c1)
+        } else if kind < 85 {
+            // Slide one person's block of days by one day (same task and kind on the new day):
+            // fixes runs and days-off patterns without changing the workload. The day the block
+            // moves into must be free; the day it leaves becomes free.
+            let p = rng.below(P)
+            let len = 1 + rng.below(4)
+            let forward = rng.below(2) == 0
+            let lo = rng.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
+            if hi > D || (forward && hi >= D) || (!forward && lo == 0) { return false }
+            let into = forward ? hi : lo - 1, leave = forward ? lo : hi - 1
+            if s.cell(p, into) != -1 { return false }
+            var any = false
+            for t in lo..<hi {
+                if !free(p, t) { return false }
+                if s.cell(p, t) >= 0 { any = true }
+            }
+            if !any || !free(p, into) { return false }
+            for t in lo..<hi {
+                let j = s.cell(p, t)
+                let dest = forward ? t + 1 : t - 1
+                var moved: Int32 = -1
+                if j >= 0 {
+                    moved = forward ? cp.nextDaySameShift[Int(j)] : cp.previousDaySameShift[Int(j)]
+                    if moved < 0 || !cp.eligible.get(Int(moved), p) { moveLen = 0; return false }
+                }
+                add(p, dest, moved)
+            }
+            add(p, leave, -1)
         } else {
             // Swap two people's cells over a block of days.
             let p1 = rng.below(P)
@@ -131,7 +161,11 @@ final class LocalSearch {
 
     /// Runs until budget, time limit, cancellation or target.
     func run() {
-        let hw = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
+        let runStart = elapsed()
+        defer { if let a = runStart, let b = elapsed() { searchSeconds = b - a } }
+        let baseHardWeight = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
+        var hw = baseHardWeight
+        let adaptive = options.adaptiveHardWeight
         let t0 = options.startTemperature, t1 = options.endTemperature
         var temperature = t0
         let budget = options.moveBudget
@@ -152,6 +186,11 @@ final class LocalSearch {
                 }
                 if budget == nil && (options.timeLimit == nil || options.clock == nil) { break }
                 temperature = t0 * pow(t1 / t0, min(1, fraction))
+                if adaptive {
+                    // Strategic oscillation: press harder on hard rules while the current plan breaks
+                    // them, relax while it is legal, so the search can cross infeasible regions.
+                    if s.hard > 0 { hw = min(baseHardWeight * 64, hw + max(1, hw / 16)) } else { hw = max(baseHardWeight / 4, hw - max(1, hw / 16)) }
+                }
                 if let t = options.target, best <= t { break }
                 if best != lastReported, let report = options.progress, reportDue(tries) {
                     lastReported = best
@@ -163,9 +202,9 @@ final class LocalSearch {
             moves += 1
             for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
             let delta = s.evaluate()
-            let value = delta.hard * hw + delta.coverage * cw + delta.soft
+            let value = delta.weighted * hw + delta.coverage * cw + delta.soft
             var accept = value <= 0
-            if !accept && temperature > 0 && delta.hard <= 0 {
+            if !accept && temperature > 0 {
                 accept = rng.unit() < exp(-Double(value) / temperature)
             }
             if !accept { s.rollback(); continue }
