@@ -25,11 +25,6 @@ struct BenchCityCommand: AsyncParsableCommand {
         let firstSeconds = benchClock() - t0
         print("first plan: \(first.plan.score) after \(formatSeconds(firstSeconds)) s (construction \(first.statistics.constructionScore), legal \(first.plan.isLegal))")
 
-        if ProcessInfo.processInfo.environment["SURGE_DEBUG"] != nil {
-            let c = try Solver.solve(problem, options: SolverOptions(seed: seed, moveBudget: 0, threads: 1))
-            print(c.plan.breakdown)
-            for u in c.plan.unfilled.prefix(5) { print(u.demand, u.assigned, u.minimum, u.target, u.reasonCounts) }
-        }
         // Evaluation rate: a fixed move budget on one thread.
         let t1 = benchClock()
         let run = try Solver.solve(problem, options: SolverOptions(seed: seed, moveBudget: moves, clock: benchClock, threads: 1))

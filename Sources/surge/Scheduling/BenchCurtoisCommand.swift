@@ -14,10 +14,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Move budget per thread (deterministic stop); overrides nothing, both limits apply.") var moves: Int?
     @Option(help: "Parallel searches (keep best).") var threads: Int = 2
-    @Option(name: .customLong("hard-weight"), help: "Scalar weight of a hard unit during the search.") var hardWeight: Int = 60
+    @Option(name: .customLong("hard-weight"), help: "Scalar weight of a hard unit during the search.") var hardWeight: Int = 40
     @Flag(name: .customLong("fixed-weight"), help: "Keep the hard weight fixed (no strategic oscillation).") var fixedWeight = false
-    @Option(name: .customLong("t0"), help: "Start temperature.") var t0: Double = 40
-    @Option(name: .customLong("t1"), help: "End temperature.") var t1: Double = 2
+    @Option(name: .customLong("t0"), help: "Start temperature.") var t0: Double = 10
+    @Option(name: .customLong("t1"), help: "End temperature.") var t1: Double = 0.5
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {

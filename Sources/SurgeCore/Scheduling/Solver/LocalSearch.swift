@@ -52,6 +52,19 @@ final class LocalSearch {
 
     @inline(__always) private func canTake(_ p: Int, _ j: Int32) -> Bool { j < 0 || cp.eligible.get(Int(j), p) }
 
+    /// A random person; while the plan breaks a hard rule, half the time one who breaks one
+    /// (sampled, so it stays O(1) on thousands of people).
+    @inline(__always) private func pickPerson() -> Int {
+        let P = s.P
+        if s.hard > 0 && rng.below(2) == 0 {
+            for _ in 0..<16 {
+                let p = rng.below(P)
+                if s.personHard[p] > 0 { return p }
+            }
+        }
+        return rng.below(P)
+    }
+
     /// Fills the move buffer with a random move; false when the draw gave nothing to do.
     private func drawMove() -> Bool {
         moveLen = 0
@@ -70,7 +83,7 @@ final class LocalSearch {
             add(p, d, Int32(j))
         } else if kind < 50 {
             // Clear or change one cell.
-            let p = rng.below(P), d = rng.below(D)
+            let p = pickPerson(), d = rng.below(D)
             if !free(p, d) { return false }
             let cur = s.cell(p, d)
             if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
@@ -81,7 +94,7 @@ final class LocalSearch {
             add(p, d, j)
         } else if kind < 75 {
             // Swap two people on one day.
-            let p1 = rng.below(P), d = rng.below(D)
+            let p1 = pickPerson(), d = rng.below(D)
             let c1 = s.cell(p1, d)
             let p2: Int
             if c1 >= 0 {
@@ -96,7 +109,7 @@ final class LocalSearch {
             // Slide one person's block of days by one day (same task and kind on the new day):
             // fixes runs and days-off patterns without changing the workload. The day the block
             // moves into must be free; the day it leaves becomes free.
-            let p = rng.below(P)
+            let p = pickPerson()
             let len = 1 + rng.below(4)
             let forward = rng.below(2) == 0
             let lo = rng.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
@@ -122,7 +135,7 @@ final class LocalSearch {
             add(p, leave, -1)
         } else {
             // Swap two people's cells over a block of days.
-            let p1 = rng.below(P)
+            let p1 = pickPerson()
             let d0 = rng.below(D)
             let len = 2 + rng.below(6)
             let c1 = s.cell(p1, d0)
@@ -189,7 +202,7 @@ final class LocalSearch {
                 if adaptive {
                     // Strategic oscillation: press harder on hard rules while the current plan breaks
                     // them, relax while it is legal, so the search can cross infeasible regions.
-                    if s.hard > 0 { hw = min(baseHardWeight * 64, hw + max(1, hw / 16)) } else { hw = max(baseHardWeight / 4, hw - max(1, hw / 16)) }
+                    if s.hard > 0 { hw = min(baseHardWeight * 8, hw + max(1, hw / 16)) } else { hw = max(baseHardWeight / 4, hw - max(1, hw / 16)) }
                 }
                 if let t = options.target, best <= t { break }
                 if best != lastReported, let report = options.progress, reportDue(tries) {
