@@ -24,6 +24,12 @@ struct PropertyTests {
                 let fresh = IncrementalScore(cp)
                 fresh.load(s.grid)
                 #expect(fresh.score == s.score, "seed \(seed) step \(step)")
+                #expect(fresh.weightedHard == s.weightedHard)
+                for d in 0..<cp.dayCount {
+                    let listed = Set((0..<Int(s.dayWorkerCount[d])).map { Int(s.dayWorkers[d * cp.personCount + $0]) })
+                    let working = Set((0..<cp.personCount).filter { s.cell($0, d) >= 0 })
+                    #expect(listed == working && listed.count == Int(s.dayWorkerCount[d]), "day lists, seed \(seed) step \(step)")
+                }
             }
         }
     }

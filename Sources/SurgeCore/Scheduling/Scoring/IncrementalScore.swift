@@ -17,6 +17,11 @@ final class IncrementalScore {
     let quotaPersons: UnsafeMutablePointer<Int32>   // department * D + day
     let quotaMinutes: UnsafeMutablePointer<Int>
     private(set) var hard = 0, coverage = 0, soft = 0, weightedHard = 0
+    /// People working on each day (unordered, day * P + i) and each cell's slot in that list, so
+    /// moves can pick a working person in O(1) on a sparse grid.
+    let dayWorkers: UnsafeMutablePointer<Int32>
+    let dayWorkerCount: UnsafeMutablePointer<Int32>
+    private let workerSlot: UnsafeMutablePointer<Int32>
     let constantHard: Int
 
     // Change log of the pending move
@@ -45,6 +50,9 @@ final class IncrementalScore {
         let q = max(1, cp.departmentCount * D)
         quotaPersons = .allocate(capacity: q); quotaPersons.initialize(repeating: 0, count: q)
         quotaMinutes = .allocate(capacity: q); quotaMinutes.initialize(repeating: 0, count: q)
+        dayWorkers = .allocate(capacity: max(1, P * D)); dayWorkers.initialize(repeating: 0, count: max(1, P * D))
+        dayWorkerCount = .allocate(capacity: max(1, D)); dayWorkerCount.initialize(repeating: 0, count: max(1, D))
+        workerSlot = .allocate(capacity: max(1, P * D)); workerSlot.initialize(repeating: -1, count: max(1, P * D))
         logCell = .allocate(capacity: Self.maxCells); logOld = .allocate(capacity: Self.maxCells)
         touched = .allocate(capacity: Self.maxCells)
         touchedHard = .allocate(capacity: Self.maxCells); touchedWeighted = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
@@ -53,6 +61,7 @@ final class IncrementalScore {
     }
 
     deinit {
+        dayWorkers.deallocate(); dayWorkerCount.deallocate(); workerSlot.deallocate()
         grid.deallocate(); personHard.deallocate(); personWeighted.deallocate(); touchedWeighted.deallocate(); personSoft.deallocate(); headcount.deallocate()
         mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
         logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
@@ -60,8 +69,26 @@ final class IncrementalScore {
 
     var score: Score { Score(hard: hard, coverage: coverage, soft: soft) }
 
+    /// Keeps the day lists in step with a cell going from `old` to `new`.
+    @inline(__always) private func track(_ p: Int, _ d: Int, _ old: Int32, _ new: Int32) {
+        if (old < 0) == (new < 0) { return }
+        let cell = p * D + d
+        if new >= 0 {
+            let n = Int(dayWorkerCount[d])
+            dayWorkers[d * P + n] = Int32(p); workerSlot[cell] = Int32(n); dayWorkerCount[d] += 1
+        } else {
+            let slot = Int(workerSlot[cell]), last = Int(dayWorkerCount[d]) - 1
+            let moved = Int(dayWorkers[d * P + last])
+            dayWorkers[d * P + slot] = Int32(moved); workerSlot[moved * D + d] = Int32(slot)
+            workerSlot[cell] = -1; dayWorkerCount[d] -= 1
+        }
+    }
+
     /// Rebuilds every counter and cached value from the grid (used at start and by tests).
     func recomputeAll() {
+        dayWorkerCount.update(repeating: 0, count: max(1, D))
+        workerSlot.update(repeating: -1, count: max(1, P * D))
+        for p in 0..<P { for d in 0..<D where grid[p * D + d] >= 0 { track(p, d, -1, grid[p * D + d]) } }
         headcount.update(repeating: 0, count: max(1, J))
         mixCount.update(repeating: 0, count: max(1, cp.mixNeed.count))
         quotaPersons.update(repeating: 0, count: max(1, cp.departmentCount * D))
@@ -144,6 +171,7 @@ final class IncrementalScore {
         precondition(logCount < Self.maxCells, "move too large")
         logCell[logCount] = cell; logOld[logCount] = old; logCount += 1
         if old >= 0 { shared(p, Int(old), d, -1, &pending) }
+        track(p, d, old, j)
         grid[cell] = j
         if j >= 0 { shared(p, Int(j), d, 1, &pending) }
         var seen = false
@@ -182,6 +210,7 @@ final class IncrementalScore {
             let p = cell / D, d = cell % D
             let cur = grid[cell]
             if cur >= 0 { shared(p, Int(cur), d, -1, &scratch) }
+            track(p, d, cur, logOld[i])
             grid[cell] = logOld[i]
             if logOld[i] >= 0 { shared(p, Int(logOld[i]), d, 1, &scratch) }
             i -= 1

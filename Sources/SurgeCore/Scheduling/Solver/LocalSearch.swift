@@ -65,6 +65,14 @@ final class LocalSearch {
         return rng.below(P)
     }
 
+    /// Half the time someone who works on day d (the grid is sparse in large problems, so a
+    /// random person is mostly off), else `pickPerson()`.
+    @inline(__always) private func pickWorker(on d: Int) -> Int {
+        let n = Int(s.dayWorkerCount[d])
+        if n > 0 && rng.below(2) == 0 { return Int(s.dayWorkers[d * s.P + rng.below(n)]) }
+        return pickPerson()
+    }
+
     /// Fills the move buffer with a random move; false when the draw gave nothing to do.
     private func drawMove() -> Bool {
         moveLen = 0
@@ -83,7 +91,8 @@ final class LocalSearch {
             add(p, d, Int32(j))
         } else if kind < 50 {
             // Clear or change one cell.
-            let p = pickPerson(), d = rng.below(D)
+            let d = rng.below(D)
+            let p = pickWorker(on: d)
             if !free(p, d) { return false }
             let cur = s.cell(p, d)
             if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
@@ -94,7 +103,8 @@ final class LocalSearch {
             add(p, d, j)
         } else if kind < 75 {
             // Swap two people on one day.
-            let p1 = pickPerson(), d = rng.below(D)
+            let d = rng.below(D)
+            let p1 = pickWorker(on: d)
             let c1 = s.cell(p1, d)
             let p2: Int
             if c1 >= 0 {
@@ -109,10 +119,10 @@ final class LocalSearch {
             // Slide one person's block of days by one day (same task and kind on the new day):
             // fixes runs and days-off patterns without changing the workload. The day the block
             // moves into must be free; the day it leaves becomes free.
-            let p = pickPerson()
             let len = 1 + rng.below(4)
             let forward = rng.below(2) == 0
             let lo = rng.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
+            let p = pickWorker(on: lo)
             if hi > D || (forward && hi >= D) || (!forward && lo == 0) { return false }
             let into = forward ? hi : lo - 1, leave = forward ? lo : hi - 1
             if s.cell(p, into) != -1 { return false }
@@ -135,8 +145,8 @@ final class LocalSearch {
             add(p, leave, -1)
         } else {
             // Swap two people's cells over a block of days.
-            let p1 = pickPerson()
             let d0 = rng.below(D)
+            let p1 = pickWorker(on: d0)
             let len = 2 + rng.below(6)
             let c1 = s.cell(p1, d0)
             let p2: Int
