@@ -24,6 +24,12 @@ struct PropertyTests {
                 let fresh = IncrementalScore(cp)
                 fresh.load(s.grid)
                 #expect(fresh.score == s.score, "seed \(seed) step \(step)")
+                #expect(fresh.weightedHard == s.weightedHard)
+                for d in 0..<cp.dayCount {
+                    let listed = Set((0..<Int(s.dayWorkerCount[d])).map { Int(s.dayWorkers[d * cp.personCount + $0]) })
+                    let working = Set((0..<cp.personCount).filter { s.cell($0, d) >= 0 })
+                    #expect(listed == working && listed.count == Int(s.dayWorkerCount[d]), "day lists, seed \(seed) step \(step)")
+                }
             }
         }
     }
@@ -120,4 +126,23 @@ struct PropertyTests {
         let result = try Solver.solve(problem, options: SolverOptions(moveBudget: 100_000_000, isCancelled: { true }))
         #expect(result.statistics.moves < 100_000_000)
     }
+
+    @Test("an injected clock bounds the search and progress reports the best score so far")
+    func injectedClock() throws {
+        let ticks = Ticker()
+        let reports = Ticker()
+        let problem = RandomProblems.make(seed: 4, people: 8, days: 14)
+        let result = try Solver.solve(problem, options: SolverOptions(seed: 1, timeLimit: 50, clock: { ticks.next() },
+                                                                      progress: { _ in _ = reports.next() }))
+        #expect(ticks.value >= 50)          // stopped by the (fake) time limit, not by anything else
+        #expect(result.statistics.elapsed != nil)
+        #expect(result.plan.score <= result.statistics.constructionScore)
+    }
+}
+
+/// A thread-safe counter used as a fake clock (one "second" per reading).
+final class Ticker: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value = 0.0
+    func next() -> Double { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }

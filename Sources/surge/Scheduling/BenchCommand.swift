@@ -14,6 +14,14 @@ struct BenchCommand: AsyncParsableCommand {
 /// Wall clock for the solver; the core itself has none.
 let benchClock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
+/// CPU time of the calling thread: with `threads: 1` the search runs on it, so rates measured
+/// with this clock do not depend on what else the machine is doing.
+let threadCPUClock: @Sendable () -> Double = {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Peak resident set size of this process in bytes (Linux reports ru_maxrss in KiB, macOS in bytes).
 func peakMemoryBytes() -> Int {
     var usage = rusage()

@@ -14,6 +14,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Move budget per thread (deterministic stop); overrides nothing, both limits apply.") var moves: Int?
     @Option(help: "Parallel searches (keep best).") var threads: Int = 2
+    @Option(name: .customLong("hard-weight"), help: "Scalar weight of a hard unit during the search.") var hardWeight: Int = 40
+    @Flag(name: .customLong("fixed-weight"), help: "Keep the hard weight fixed (no strategic oscillation).") var fixedWeight = false
+    @Option(name: .customLong("t0"), help: "Start temperature.") var t0: Double = 10
+    @Option(name: .customLong("t1"), help: "End temperature.") var t1: Double = 0.5
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {
@@ -24,11 +28,13 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let instance: CurtoisInstance
             do { instance = try CurtoisParser.parse(text) } catch { throw ValidationError("\(file): \(error)") }
             let model = CurtoisModel(instance)
-            let options = SolverOptions(seed: seed, moveBudget: moves, timeLimit: time, clock: benchClock, threads: threads)
+            let number = CurtoisBestKnown.instanceNumber(fileName: file)
+            let options = SolverOptions(seed: seed, moveBudget: moves, timeLimit: time, clock: benchClock, threads: threads,
+                                        hardWeight: hardWeight, adaptiveHardWeight: !fixedWeight, startTemperature: t0, endTemperature: t1,
+                                        target: number.flatMap { CurtoisBestKnown.upperBound[$0] }.map { Score(hard: 0, coverage: 0, soft: $0) })
             let result = try Solver.solve(model.problem, options: options)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)
-            let number = CurtoisBestKnown.instanceNumber(fileName: file)
             let best = number.flatMap { CurtoisBestKnown.upperBound[$0] }
             let gap = best.map { String(format: "%.2f", 100 * Double(check.objective - $0) / Double($0)) } ?? "-"
             let agrees = check.objective == result.plan.score.soft && check.isFeasible == result.plan.isLegal

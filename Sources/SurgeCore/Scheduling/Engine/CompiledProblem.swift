@@ -31,6 +31,10 @@ public final class CompiledProblem: Sendable {
     let dayDemandStart: [Int32]  // demands starting on day d: dayDemands[dayDemandStart[d]..<dayDemandStart[d+1]]
     let dayDemands: [Int32]
     let kindNames: [String]
+    /// The same shift (task and kind) one day later / earlier, or -1: lets a person's block of
+    /// shifts slide in time.
+    let nextDaySameShift: [Int32]
+    let previousDaySameShift: [Int32]
     let taskNames: [String]
 
     // Per (profile, demand)
@@ -229,15 +233,25 @@ public final class CompiledProblem: Sendable {
         var fill = dds
         for j in 0..<J { let d = Int(dDay[j]); ddl[Int(fill[d])] = Int32(j); fill[d] += 1 }
         dayDemandStart = dds; dayDemands = ddl
+        var nextSame = [Int32](repeating: -1, count: J), prevSame = [Int32](repeating: -1, count: J)
+        struct SlotKey: Hashable { var day: Int32; var task: Int32; var kind: Int32 }
+        var slot: [SlotKey: Int32] = [:]
+        for j in 0..<J { let k = SlotKey(day: dDay[j], task: dT[j], kind: dK[j]); if slot[k] == nil { slot[k] = Int32(j) } }
+        for j in 0..<J {
+            nextSame[j] = slot[SlotKey(day: dDay[j] + 1, task: dT[j], kind: dK[j])] ?? -1
+            prevSame[j] = slot[SlotKey(day: dDay[j] - 1, task: dT[j], kind: dK[j])] ?? -1
+        }
+        nextDaySameShift = nextSame; previousDaySameShift = prevSame
 
         // Paid minutes and night flags per profile
         var paid = [Int32](repeating: 0, count: max(1, R * J))
         var night = [Bool](repeating: false, count: max(1, R * J))
+        var nightClassifier = NightClassifier(calendar: cal)
         for (ri, r) in profiles.enumerated() {
             for (j, d) in problem.demands.enumerated() {
                 let len = dE[j] - dS[j]
                 paid[ri * J + j] = Int32(BreakRule.workedMinutes(length: len, rules: r.breaks))
-                if let n = r.nights { night[ri * J + j] = NightShift.isNight(start: d.start, end: d.end, rule: n, calendar: cal) }
+                if let n = r.nights { night[ri * J + j] = nightClassifier.isNight(start: d.start, end: d.end, rule: n) }
             }
         }
         paidMinutes = paid; isNight = night
@@ -298,7 +312,7 @@ public final class CompiledProblem: Sendable {
                 if off == -1, let k = s.shiftKind { kindOnMinus1 = Int32(kindIndex[k]!) }
                 if sd >= firstWeekStart { weekMin += pm }
                 if s.start >= refStart { refMin += pm }
-                if let n = profiles[ri].nights, off >= -64, NightShift.isNight(start: s.start, end: s.end, rule: n, calendar: cal) {
+                if let n = profiles[ri].nights, off >= -64, nightClassifier.isNight(start: s.start, end: s.end, rule: n) {
                     nightMask |= 1 << UInt64(-off - 1)
                 }
             }
@@ -319,6 +333,9 @@ public final class CompiledProblem: Sendable {
         var cStart: [Int32] = [0]
         var cands: [Int32] = []
         let people = problem.people
+        let needsCheck = people.map { p in
+            !p.absences.isEmpty || !p.availability.isEmpty || p.competences.contains { $0.validFrom != nil || $0.validUntil != nil }
+        }
         // Per task, the persons holding every required competence at level (validity checked per shift).
         var baseByRequirement: [[CompetenceRequirement]: [Int32]] = [:]
         for (j, d) in problem.demands.enumerated() {
@@ -332,8 +349,8 @@ public final class CompiledProblem: Sendable {
                 baseByRequirement[key] = b; base = b
             }
             for pi in base {
-                let p = people[Int(pi)]
-                if Eligibility.check(person: p, demand: d) != nil { continue }
+                // Most people have no absence, window or expiring certificate: base membership decides.
+                if needsCheck[Int(pi)] && Eligibility.check(person: people[Int(pi)], demand: d) != nil { continue }
                 elig.set(j, Int(pi)); cands.append(pi)
             }
             cStart.append(Int32(cands.count))
@@ -345,12 +362,23 @@ public final class CompiledProblem: Sendable {
         let mixTotal = problem.demands.reduce(0) { $0 + $1.mixes.count }
         var holders = BitMatrix(rows: mixTotal, columns: P)
         var mi = 0
+        struct MixKey: Hashable { var competence: String; var level: Int }
+        var holderCache: [MixKey: [Int32]] = [:]
         for d in problem.demands {
             for m in d.mixes {
                 mN.append(Int32(m.minimumCount))
-                for (pi, p) in people.enumerated() where p.competences.contains(where: {
-                    $0.id == m.competence && $0.level >= m.minimumLevel && $0.covers(start: d.start, end: d.end) }) {
-                    holders.set(mi, pi)
+                let key = MixKey(competence: m.competence, level: m.minimumLevel)
+                if holderCache[key] == nil {
+                    holderCache[key] = people.indices.filter { pi in
+                        people[pi].competences.contains { $0.id == m.competence && $0.level >= m.minimumLevel }
+                    }.map { Int32($0) }
+                }
+                for pi in holderCache[key]! {
+                    let pIdx = Int(pi)
+                    if !needsCheck[pIdx] || people[pIdx].competences.contains(where: {
+                        $0.id == m.competence && $0.level >= m.minimumLevel && $0.covers(start: d.start, end: d.end) }) {
+                        holders.set(mi, pIdx)
+                    }
                 }
                 mi += 1
             }

@@ -19,3 +19,25 @@ enum NightShift {
         return Int(overlap / 60) >= rule.minimumNightMinutes
     }
 }
+
+/// Memoised night classification: shifts with the same local start time, length and UTC offsets
+/// get the same answer, so thousands of demands cost a handful of calendar computations.
+struct NightClassifier {
+    private struct Key: Hashable { var startOfDay: Int; var length: Int; var offsetStart: Int; var offsetEnd: Int; var rule: NightRule }
+    private var memo: [Key: Bool] = [:]
+    let calendar: Calendar
+
+    init(calendar: Calendar) { self.calendar = calendar }
+
+    mutating func isNight(start: Date, end: Date, rule: NightRule) -> Bool {
+        let tz = calendar.timeZone
+        let o1 = tz.secondsFromGMT(for: start), o2 = tz.secondsFromGMT(for: end)
+        let local = Int(start.timeIntervalSince1970.rounded()) + o1
+        let key = Key(startOfDay: ((local % 86_400) + 86_400) % 86_400, length: Int(end.timeIntervalSince(start).rounded()),
+                      offsetStart: o1, offsetEnd: o2, rule: rule)
+        if let v = memo[key] { return v }
+        let v = NightShift.isNight(start: start, end: end, rule: rule, calendar: calendar)
+        memo[key] = v
+        return v
+    }
+}

@@ -19,6 +19,8 @@ public struct RuleProfile: Hashable, Sendable, Codable, Identifiable {
     public var maxConsecutiveWorkingDays: Int?
     /// Runs of working days bounded by days off on both sides must be at least this long.
     /// Runs touching the horizon start (without earlier work) or end are exempt: they may continue outside.
+    /// With work before the horizon the runs continue from it; a run that ended on the day before the
+    /// horizon still counts for this minimum when day 0 is off (the plan ends it there), never for the maximum.
     public var minConsecutiveWorkingDays: Int?
     /// Likewise for runs of days off between working days.
     public var minConsecutiveDaysOff: Int?

@@ -9,12 +9,19 @@ final class IncrementalScore {
     let P: Int, D: Int, J: Int
     let grid: UnsafeMutablePointer<Int32>
     let personHard: UnsafeMutablePointer<Int>
+    let personWeighted: UnsafeMutablePointer<Int>
+    static let countUnitWeight = 8
     let personSoft: UnsafeMutablePointer<Int>
     let headcount: UnsafeMutablePointer<Int32>
     let mixCount: UnsafeMutablePointer<Int32>
     let quotaPersons: UnsafeMutablePointer<Int32>   // department * D + day
     let quotaMinutes: UnsafeMutablePointer<Int>
-    private(set) var hard = 0, coverage = 0, soft = 0
+    private(set) var hard = 0, coverage = 0, soft = 0, weightedHard = 0
+    /// People working on each day (unordered, day * P + i) and each cell's slot in that list, so
+    /// moves can pick a working person in O(1) on a sparse grid.
+    let dayWorkers: UnsafeMutablePointer<Int32>
+    let dayWorkerCount: UnsafeMutablePointer<Int32>
+    private let workerSlot: UnsafeMutablePointer<Int32>
     let constantHard: Int
 
     // Change log of the pending move
@@ -23,6 +30,7 @@ final class IncrementalScore {
     private var logCount = 0
     private let touched: UnsafeMutablePointer<Int32>
     private let touchedHard: UnsafeMutablePointer<Int>
+    private let touchedWeighted: UnsafeMutablePointer<Int>
     private let touchedSoft: UnsafeMutablePointer<Int>
     private var touchedCount = 0
     private var pending = ScoreDelta()
@@ -35,39 +43,62 @@ final class IncrementalScore {
         grid = .allocate(capacity: max(1, P * D)); grid.initialize(repeating: -1, count: max(1, P * D))
         personHard = .allocate(capacity: max(1, P)); personHard.initialize(repeating: 0, count: max(1, P))
         personSoft = .allocate(capacity: max(1, P)); personSoft.initialize(repeating: 0, count: max(1, P))
+        personWeighted = .allocate(capacity: max(1, P)); personWeighted.initialize(repeating: 0, count: max(1, P))
         headcount = .allocate(capacity: max(1, J)); headcount.initialize(repeating: 0, count: max(1, J))
         let mixes = max(1, cp.mixNeed.count)
         mixCount = .allocate(capacity: mixes); mixCount.initialize(repeating: 0, count: mixes)
         let q = max(1, cp.departmentCount * D)
         quotaPersons = .allocate(capacity: q); quotaPersons.initialize(repeating: 0, count: q)
         quotaMinutes = .allocate(capacity: q); quotaMinutes.initialize(repeating: 0, count: q)
+        dayWorkers = .allocate(capacity: max(1, P * D)); dayWorkers.initialize(repeating: 0, count: max(1, P * D))
+        dayWorkerCount = .allocate(capacity: max(1, D)); dayWorkerCount.initialize(repeating: 0, count: max(1, D))
+        workerSlot = .allocate(capacity: max(1, P * D)); workerSlot.initialize(repeating: -1, count: max(1, P * D))
         logCell = .allocate(capacity: Self.maxCells); logOld = .allocate(capacity: Self.maxCells)
         touched = .allocate(capacity: Self.maxCells)
-        touchedHard = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
+        touchedHard = .allocate(capacity: Self.maxCells); touchedWeighted = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
         constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
         recomputeAll()
     }
 
     deinit {
-        grid.deallocate(); personHard.deallocate(); personSoft.deallocate(); headcount.deallocate()
+        dayWorkers.deallocate(); dayWorkerCount.deallocate(); workerSlot.deallocate()
+        grid.deallocate(); personHard.deallocate(); personWeighted.deallocate(); touchedWeighted.deallocate(); personSoft.deallocate(); headcount.deallocate()
         mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
         logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
     }
 
     var score: Score { Score(hard: hard, coverage: coverage, soft: soft) }
 
+    /// Keeps the day lists in step with a cell going from `old` to `new`.
+    @inline(__always) private func track(_ p: Int, _ d: Int, _ old: Int32, _ new: Int32) {
+        if (old < 0) == (new < 0) { return }
+        let cell = p * D + d
+        if new >= 0 {
+            let n = Int(dayWorkerCount[d])
+            dayWorkers[d * P + n] = Int32(p); workerSlot[cell] = Int32(n); dayWorkerCount[d] += 1
+        } else {
+            let slot = Int(workerSlot[cell]), last = Int(dayWorkerCount[d]) - 1
+            let moved = Int(dayWorkers[d * P + last])
+            dayWorkers[d * P + slot] = Int32(moved); workerSlot[moved * D + d] = Int32(slot)
+            workerSlot[cell] = -1; dayWorkerCount[d] -= 1
+        }
+    }
+
     /// Rebuilds every counter and cached value from the grid (used at start and by tests).
     func recomputeAll() {
+        dayWorkerCount.update(repeating: 0, count: max(1, D))
+        workerSlot.update(repeating: -1, count: max(1, P * D))
+        for p in 0..<P { for d in 0..<D where grid[p * D + d] >= 0 { track(p, d, -1, grid[p * D + d]) } }
         headcount.update(repeating: 0, count: max(1, J))
         mixCount.update(repeating: 0, count: max(1, cp.mixNeed.count))
         quotaPersons.update(repeating: 0, count: max(1, cp.departmentCount * D))
         quotaMinutes.update(repeating: 0, count: max(1, cp.departmentCount * D))
-        var h = constantHard, c = 0, s = 0
+        var h = constantHard, c = 0, s = 0, w = constantHard * Self.countUnitWeight
         for p in 0..<P {
             let row = grid + p * D
-            let (ph, ps) = evaluator.evaluate(p, row)
-            personHard[p] = ph; personSoft[p] = ps
-            h += ph; s += ps
+            let (ph, ps, pw) = evaluator.evaluate(p, row)
+            personHard[p] = ph; personSoft[p] = ps; personWeighted[p] = pw
+            h += ph; s += ps; w += pw
             let dept = Int(cp.personDepartment[p])
             for d in 0..<D where row[d] >= 0 {
                 let j = Int(row[d])
@@ -76,9 +107,9 @@ final class IncrementalScore {
                 if dept >= 0 { quotaPersons[dept * D + d] += 1; quotaMinutes[dept * D + d] += cp.personContract[p] }
             }
         }
-        for j in 0..<J { let x = demandPenalty(j); h += x.hard; c += x.coverage; s += x.soft }
-        for q in 0..<cp.departmentCount { for d in 0..<D { let x = quotaPenalty(q * D + d, q); h += x.hard; s += x.soft } }
-        hard = h; coverage = c; soft = s
+        for j in 0..<J { let x = demandPenalty(j); h += x.hard; c += x.coverage; s += x.soft; w += x.hard * Self.countUnitWeight }
+        for q in 0..<cp.departmentCount { for d in 0..<D { let x = quotaPenalty(q * D + d, q); h += x.hard; s += x.soft; w += x.hard * Self.countUnitWeight } }
+        hard = h; coverage = c; soft = s; weightedHard = w
     }
 
     @inline(__always) func demandPenalty(_ j: Int) -> ScoreDelta {
@@ -120,7 +151,7 @@ final class IncrementalScore {
         let m0 = Int(cp.mixStart[j]), m1 = Int(cp.mixStart[j + 1])
         if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] += sign } }
         let after = demandPenalty(j)
-        delta.hard += after.hard - before.hard; delta.coverage += after.coverage - before.coverage; delta.soft += after.soft - before.soft
+        delta.hard += after.hard - before.hard; delta.weighted += (after.hard - before.hard) * Self.countUnitWeight; delta.coverage += after.coverage - before.coverage; delta.soft += after.soft - before.soft
         let q = Int(cp.personDepartment[p])
         if q >= 0 {
             let cell = q * D + d
@@ -128,7 +159,7 @@ final class IncrementalScore {
             quotaPersons[cell] += sign
             quotaMinutes[cell] += Int(sign) * cp.personContract[p]
             let qa = quotaPenalty(cell, q)
-            delta.hard += qa.hard - qb.hard; delta.soft += qa.soft - qb.soft
+            delta.hard += qa.hard - qb.hard; delta.weighted += (qa.hard - qb.hard) * Self.countUnitWeight; delta.soft += qa.soft - qb.soft
         }
     }
 
@@ -140,6 +171,7 @@ final class IncrementalScore {
         precondition(logCount < Self.maxCells, "move too large")
         logCell[logCount] = cell; logOld[logCount] = old; logCount += 1
         if old >= 0 { shared(p, Int(old), d, -1, &pending) }
+        track(p, d, old, j)
         grid[cell] = j
         if j >= 0 { shared(p, Int(j), d, 1, &pending) }
         var seen = false
@@ -152,9 +184,9 @@ final class IncrementalScore {
         var delta = pending
         for i in 0..<touchedCount {
             let p = Int(touched[i])
-            let (h, s) = evaluator.evaluate(p, grid + p * D)
-            touchedHard[i] = h; touchedSoft[i] = s
-            delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]
+            let (h, s, w) = evaluator.evaluate(p, grid + p * D)
+            touchedHard[i] = h; touchedSoft[i] = s; touchedWeighted[i] = w
+            delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]; delta.weighted += w - personWeighted[p]
         }
         return delta
     }
@@ -163,9 +195,9 @@ final class IncrementalScore {
     func commit(_ delta: ScoreDelta) {
         for i in 0..<touchedCount {
             let p = Int(touched[i])
-            personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]
+            personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]; personWeighted[p] = touchedWeighted[i]
         }
-        hard += delta.hard; coverage += delta.coverage; soft += delta.soft
+        hard += delta.hard; coverage += delta.coverage; soft += delta.soft; weightedHard += delta.weighted
         logCount = 0; touchedCount = 0; pending = ScoreDelta()
     }
 
@@ -178,6 +210,7 @@ final class IncrementalScore {
             let p = cell / D, d = cell % D
             let cur = grid[cell]
             if cur >= 0 { shared(p, Int(cur), d, -1, &scratch) }
+            track(p, d, cur, logOld[i])
             grid[cell] = logOld[i]
             if logOld[i] >= 0 { shared(p, Int(logOld[i]), d, 1, &scratch) }
             i -= 1

@@ -19,7 +19,7 @@ final class PersonEvaluator {
 
     /// Returns (hard, soft) of person `p` whose row is `row` (dayCount cells, demand index or -1).
     /// Per-rule values are left in `rules`.
-    func evaluate(_ p: Int, _ row: UnsafePointer<Int32>) -> (hard: Int, soft: Int) {
+    func evaluate(_ p: Int, _ row: UnsafePointer<Int32>) -> (hard: Int, soft: Int, weighted: Int) {
         let cp = self.cp
         let D = cp.dayCount, J = cp.demandCount, K = cp.kindCount
         let r = Int(cp.personProfile[p])
@@ -190,8 +190,12 @@ final class PersonEvaluator {
         let hard = eligibility + overlap + rest + daily + weekly + average + consMax + consMin + offMin + nightViolations
             + rules[RuleKind.maxWorkedWeekends.rawValue] + rules[RuleKind.maxWorkedSundays.rawValue]
             + rules[RuleKind.minTotalMinutes.rawValue] + rules[RuleKind.maxTotalMinutes.rawValue] + kindCap + succession
+        // Search weight: a count unit (a shift, a day, a weekend) weighs like the 8 hours of a shift,
+        // so that the search does not trade, say, a weekend break for an hour of minimum workload.
+        let minuteUnits = weekly + average + rules[RuleKind.minTotalMinutes.rawValue] + rules[RuleKind.maxTotalMinutes.rawValue]
+        let weighted = minuteUnits + IncrementalScore.countUnitWeight * (hard - minuteUnits)
         let soft = rules[RuleKind.wishes.rawValue] + rules[RuleKind.fairness.rawValue] + rules[RuleKind.continuity.rawValue]
             + rules[RuleKind.disruption.rawValue] + rules[RuleKind.nonPoolMember.rawValue]
-        return (hard, soft)
+        return (hard, soft, weighted)
     }
 }

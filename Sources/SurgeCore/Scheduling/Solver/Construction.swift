@@ -75,7 +75,7 @@ struct Construction {
             s.rollback()
             if delta.hard > 0 { continue }
             found += 1
-            let value = delta.hard * hardWeight + delta.coverage * coverageWeight + delta.soft
+            let value = delta.weighted * hardWeight + delta.coverage * coverageWeight + delta.soft
             if value < bestValue { bestValue = value; best = p }
         }
         guard best >= 0, bestValue < 0 || !requireImprovement else { return false }

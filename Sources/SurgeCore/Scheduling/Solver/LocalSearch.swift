@@ -18,6 +18,8 @@ final class LocalSearch {
     private(set) var moves = 0
     private(set) var secondsToFirstLegal: Double?
     private(set) var secondsToBest: Double?
+    /// Seconds spent in `run()` (needs a clock).
+    private(set) var searchSeconds: Double?
     private let startTime: Double?
     // The move being tried, so that it can be replayed after snapshotting the best plan.
     private var moveP = [Int](repeating: 0, count: 16), moveD = [Int](repeating: 0, count: 16), moveJ = [Int32](repeating: 0, count: 16)
@@ -50,6 +52,27 @@ final class LocalSearch {
 
     @inline(__always) private func canTake(_ p: Int, _ j: Int32) -> Bool { j < 0 || cp.eligible.get(Int(j), p) }
 
+    /// A random person; while the plan breaks a hard rule, half the time one who breaks one
+    /// (sampled, so it stays O(1) on thousands of people).
+    @inline(__always) private func pickPerson() -> Int {
+        let P = s.P
+        if s.hard > 0 && rng.below(2) == 0 {
+            for _ in 0..<16 {
+                let p = rng.below(P)
+                if s.personHard[p] > 0 { return p }
+            }
+        }
+        return rng.below(P)
+    }
+
+    /// Half the time someone who works on day d (the grid is sparse in large problems, so a
+    /// random person is mostly off), else `pickPerson()`.
+    @inline(__always) private func pickWorker(on d: Int) -> Int {
+        let n = Int(s.dayWorkerCount[d])
+        if n > 0 && rng.below(2) == 0 { return Int(s.dayWorkers[d * s.P + rng.below(n)]) }
+        return pickPerson()
+    }
+
     /// Fills the move buffer with a random move; false when the draw gave nothing to do.
     private func drawMove() -> Bool {
         moveLen = 0
@@ -68,7 +91,8 @@ final class LocalSearch {
             add(p, d, Int32(j))
         } else if kind < 50 {
             // Clear or change one cell.
-            let p = rng.below(P), d = rng.below(D)
+            let d = rng.below(D)
+            let p = pickWorker(on: d)
             if !free(p, d) { return false }
             let cur = s.cell(p, d)
             if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
@@ -79,7 +103,8 @@ final class LocalSearch {
             add(p, d, j)
         } else if kind < 75 {
             // Swap two people on one day.
-            let p1 = rng.below(P), d = rng.below(D)
+            let d = rng.below(D)
+            let p1 = pickWorker(on: d)
             let c1 = s.cell(p1, d)
             let p2: Int
             if c1 >= 0 {
@@ -90,10 +115,38 @@ final class LocalSearch {
             let c2 = s.cell(p2, d)
             if c1 == c2 || !free(p1, d) || !free(p2, d) || !canTake(p2, c1) || !canTake(p1, c2) { return false }
             add(p1, d, c2); add(p2, d, c1)
+        } else if kind < 85 {
+            // Slide one person's block of days by one day (same task and kind on the new day):
+            // fixes runs and days-off patterns without changing the workload. The day the block
+            // moves into must be free; the day it leaves becomes free.
+            let len = 1 + rng.below(4)
+            let forward = rng.below(2) == 0
+            let lo = rng.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
+            let p = pickWorker(on: lo)
+            if hi > D || (forward && hi >= D) || (!forward && lo == 0) { return false }
+            let into = forward ? hi : lo - 1, leave = forward ? lo : hi - 1
+            if s.cell(p, into) != -1 { return false }
+            var any = false
+            for t in lo..<hi {
+                if !free(p, t) { return false }
+                if s.cell(p, t) >= 0 { any = true }
+            }
+            if !any || !free(p, into) { return false }
+            for t in lo..<hi {
+                let j = s.cell(p, t)
+                let dest = forward ? t + 1 : t - 1
+                var moved: Int32 = -1
+                if j >= 0 {
+                    moved = forward ? cp.nextDaySameShift[Int(j)] : cp.previousDaySameShift[Int(j)]
+                    if moved < 0 || !cp.eligible.get(Int(moved), p) { moveLen = 0; return false }
+                }
+                add(p, dest, moved)
+            }
+            add(p, leave, -1)
         } else {
             // Swap two people's cells over a block of days.
-            let p1 = rng.below(P)
             let d0 = rng.below(D)
+            let p1 = pickWorker(on: d0)
             let len = 2 + rng.below(6)
             let c1 = s.cell(p1, d0)
             let p2: Int
@@ -131,7 +184,11 @@ final class LocalSearch {
 
     /// Runs until budget, time limit, cancellation or target.
     func run() {
-        let hw = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
+        let runStart = elapsed()
+        defer { if let a = runStart, let b = elapsed() { searchSeconds = b - a } }
+        let baseHardWeight = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
+        var hw = baseHardWeight
+        let adaptive = options.adaptiveHardWeight
         let t0 = options.startTemperature, t1 = options.endTemperature
         var temperature = t0
         let budget = options.moveBudget
@@ -152,6 +209,11 @@ final class LocalSearch {
                 }
                 if budget == nil && (options.timeLimit == nil || options.clock == nil) { break }
                 temperature = t0 * pow(t1 / t0, min(1, fraction))
+                if adaptive {
+                    // Strategic oscillation: press harder on hard rules while the current plan breaks
+                    // them, relax while it is legal, so the search can cross infeasible regions.
+                    if s.hard > 0 { hw = min(baseHardWeight * 8, hw + max(1, hw / 16)) } else { hw = max(baseHardWeight / 4, hw - max(1, hw / 16)) }
+                }
                 if let t = options.target, best <= t { break }
                 if best != lastReported, let report = options.progress, reportDue(tries) {
                     lastReported = best
@@ -163,9 +225,9 @@ final class LocalSearch {
             moves += 1
             for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
             let delta = s.evaluate()
-            let value = delta.hard * hw + delta.coverage * cw + delta.soft
+            let value = delta.weighted * hw + delta.coverage * cw + delta.soft
             var accept = value <= 0
-            if !accept && temperature > 0 && delta.hard <= 0 {
+            if !accept && temperature > 0 {
                 accept = rng.unit() < exp(-Double(value) / temperature)
             }
             if !accept { s.rollback(); continue }

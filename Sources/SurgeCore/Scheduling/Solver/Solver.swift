@@ -31,7 +31,7 @@ public enum Solver {
             search.run()
             let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
             box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,
-                                    firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest))
+                                    firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest, searchSeconds: search.searchSeconds))
         }
         if threads == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: work) }
         let results = box.all()
@@ -44,7 +44,8 @@ public enum Solver {
         let firstLegal = results.compactMap(\.firstLegal).min()
         let stats = SolverStatistics(moves: results.reduce(0) { $0 + $1.moves }, constructionScore: w.construction,
                                      secondsToFirstLegal: firstLegal, secondsToBest: w.toBest,
-                                     elapsed: options.clock.map { $0() - (t0 ?? 0) }, winningThread: winner)
+                                     elapsed: options.clock.map { $0() - (t0 ?? 0) }, searchSeconds: w.searchSeconds, winnerMoves: w.moves,
+                                     winningThread: winner)
         return SolveResult(plan: plan, statistics: stats)
     }
 }
@@ -56,6 +57,7 @@ struct ThreadResult: Sendable {
     var construction: Score
     var firstLegal: Double?
     var toBest: Double?
+    var searchSeconds: Double?
 }
 
 /// Collects per-thread results; the lock makes the parallel writes safe.

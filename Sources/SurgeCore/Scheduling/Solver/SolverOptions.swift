@@ -23,6 +23,8 @@ public struct SolverOptions: Sendable {
     /// Scalar weight of one coverage unit during search; high enough that annealing does not
     /// trade coverage for soft terms (the best plan is kept lexicographically anyway).
     public var coverageWeight: Int
+    /// Raise the hard weight while the current plan is illegal and lower it while legal.
+    public var adaptiveHardWeight: Bool
     public var startTemperature: Double
     public var endTemperature: Double
     /// Stop early when the best score reaches this (e.g. a known optimum).
@@ -30,10 +32,10 @@ public struct SolverOptions: Sendable {
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
-                hardWeight: Int? = nil, coverageWeight: Int = 100, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
+                hardWeight: Int? = nil, coverageWeight: Int = 100, adaptiveHardWeight: Bool = false, startTemperature: Double = 8, endTemperature: Double = 0.3, target: Score? = nil) {
         self.seed = seed; self.moveBudget = moveBudget; self.timeLimit = timeLimit; self.clock = clock
         self.threads = threads; self.progress = progress; self.isCancelled = isCancelled
-        self.hardWeight = hardWeight; self.coverageWeight = coverageWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
+        self.hardWeight = hardWeight; self.coverageWeight = coverageWeight; self.adaptiveHardWeight = adaptiveHardWeight; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.target = target
     }
 }
@@ -53,5 +55,9 @@ public struct SolverStatistics: Sendable, Codable {
     public var secondsToFirstLegal: Double?
     public var secondsToBest: Double?
     public var elapsed: Double?
+    /// Seconds in local search on the winning thread (without compile and construction).
+    public var searchSeconds: Double?
+    /// Moves evaluated by the winning thread.
+    public var winnerMoves: Int
     public var winningThread: Int
 }
