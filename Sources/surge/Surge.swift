@@ -10,7 +10,7 @@ struct Surge: AsyncParsableCommand {
             ServeCommand.self, MigrateCommand.self, DBCommand.self, TokenCommand.self,
             DepartmentCommand.self, PlanCommand.self,
             // Section A: staff, competences, search, import/export.
-            StaffCommand.self, CompetenceCommand.self, ImportCommand.self, ExportCommand.self, RegisterBenchCommand.self,
+            StaffCommand.self, CompetenceCommand.self, ImportCommand.self, ExportCommand.self,
 
             // Section B: pool, tasks, quotas, seed.
 

@@ -10,9 +10,8 @@ import SurgeStore
 
 /// `surge bench import` and `surge bench search`: benchmarks of the register (not unit tests).
 /// They work on their own organisation (`bench` unless --org is given) and replace its staff.
-struct RegisterBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks of the register (import, search).",
-                                                    subcommands: [Import.self, Search.self])
+/// Registered under `BenchCommand` beside the scheduling benchmarks.
+enum RegisterBenchCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

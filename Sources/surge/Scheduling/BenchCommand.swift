@@ -6,8 +6,9 @@ import SurgeCore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark the scheduling core.",
-        subcommands: [BenchCurtoisCommand.self, BenchCityCommand.self, BenchRepairCommand.self]
+        abstract: "Benchmarks: the scheduling core (curtois, city, repair) and the register (import, search).",
+        subcommands: [BenchCurtoisCommand.self, BenchCityCommand.self, BenchRepairCommand.self,
+                      RegisterBenchCommand.Import.self, RegisterBenchCommand.Search.self]
     )
 }
 
