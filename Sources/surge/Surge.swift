@@ -12,6 +12,7 @@ struct Surge: AsyncParsableCommand {
             // Section A: staff, competences, search, import/export.
 
             // Section B: pool, tasks, quotas, seed.
+            PoolCommand.self, QuotaCommand.self, SeedCommand.self,
 
             // Scheduling core.
 

@@ -7,6 +7,13 @@ public struct Repositories: Sendable {
     public let departments: DepartmentRepository
     public let tokens: TokenRepository
     public let audit: AuditLog
+    // Section B (stateless: built on demand from `db`, so the initialiser stays untouched).
+    public var absences: AbsenceRepository { AbsenceRepository(db: db) }
+    public var availability: AvailabilityRepository { AvailabilityRepository(db: db) }
+    public var pool: PoolRepository { PoolRepository(db: db) }
+    public var regularTasks: RegularTaskRepository { RegularTaskRepository(db: db) }
+    public var secondments: SecondmentRepository { SecondmentRepository(db: db) }
+    public var releaseQuotas: ReleaseQuotaRepository { ReleaseQuotaRepository(db: db) }
 
     public init(db: Database) {
         self.db = db
