@@ -35,7 +35,8 @@ public struct DemoSeeder: Sendable {
                 SELECT (SELECT count(*) FROM department WHERE org_id = \(org)), (SELECT count(*) FROM staff WHERE org_id = \(org)),
                        (SELECT count(*) FROM competence WHERE org_id = \(org))
                 """, logger: log).collect()
-            let (departments, staff, competences) = try existing.first?.decode((Int64, Int64, Int64).self) ?? (0, 0, 0)
+            guard let counts = existing.first else { throw StoreError.unavailable("counting the organisation's rows returned nothing") }
+            let (departments, staff, competences) = try counts.decode((Int64, Int64, Int64).self)
             let hasData = departments + staff + competences > 0
             if hasData && !replace {
                 throw StoreError.conflict("organisation '\(org)' already has data (\(departments) departments, \(staff) staff, \(competences) competences); use --replace to delete it and seed again")

@@ -142,7 +142,7 @@ public struct DemoCityGenerator: Sendable {
                 if rng.chance(0.4) { kind = .trainee }
             } else {
                 let r = rng.unit()
-                if r < 0.075 { kind = .volunteer } else if r < 0.115 && !plan.tight { kind = .designated }
+                if r < 0.085 { kind = .volunteer } else if r < 0.13 && !plan.tight { kind = .designated }
             }
             guard let kind else { continue }
             var from = today.adding(days: -rng.between(0, 365))
