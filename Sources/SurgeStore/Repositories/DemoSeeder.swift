@@ -65,6 +65,11 @@ public struct DemoSeeder: Sendable {
 
     /// Deletes the organisation's register data, children first.
     func deleteRegister(_ c: PostgresConnection, org: String, logger: Logger) async throws {
+        // Fresh statistics first: right after a bulk load the planner's stale row counts make the
+        // per-row foreign-key cascades of `DELETE FROM staff` pick bad plans (50,000 staff: minutes
+        // instead of seconds, see BENCHMARKS-register-b.md). ANALYZE is allowed in a transaction.
+        try await c.query("ANALYZE staff, staff_competence, absence, availability, pool_membership, secondment, api_token, regular_task, department",
+                          logger: logger)
         let statements: [PostgresQuery] = [
             "DELETE FROM secondment WHERE org_id = \(org)",
             "DELETE FROM availability WHERE org_id = \(org)",
