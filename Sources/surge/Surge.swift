@@ -13,6 +13,7 @@ struct Surge: AsyncParsableCommand {
             StaffCommand.self, CompetenceCommand.self, ImportCommand.self, ExportCommand.self,
 
             // Section B: pool, tasks, quotas, seed.
+            PoolCommand.self, QuotaCommand.self, SeedCommand.self,
 
             // Scheduling core.
             SolveCommand.self, GenerateCommand.self, BenchCommand.self,

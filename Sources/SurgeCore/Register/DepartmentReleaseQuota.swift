@@ -2,12 +2,17 @@
 ///
 /// Formula (per department, its own staff and its own regular tasks, not its sub-units):
 ///
-///     staffFTE  = Σ fte of the department's staff not absent on the day
+///     present   = the department's staff with no absence (any category) covering the day
+///     staffCount = |present|
+///     staffFTE  = Σ fte of present
 ///     neededFTE = Σ over its regular tasks of fte needed at the crisis level
 ///     quotaFTE  = max(0, staffFTE − neededFTE)
-///     usedFTE   = Σ fte of its staff seconded to crisis work on the day
+///     usedFTE   = Σ fte of the secondments of its staff active on the day (startsOn ≤ day ≤ endsOn)
+///     usedPersons = number of distinct people in those secondments
 ///     leftFTE   = quotaFTE − usedFTE          (negative: drained below what its tasks need)
-///     quotaPersons = ⌊quotaFTE / mean fte of its staff⌋
+///     quotaPersons = ⌊quotaFTE / (staffFTE / staffCount) + 1e-9⌋   (0 when staffCount is 0)
+///
+/// FTE figures are rounded to 3 decimals after computing; `quotaPersons` and `leftFTE` use the unrounded quota.
 ///
 /// Class C tasks may pause, so a department sets their FTE to 0 at higher levels; the formula
 /// itself does not look at classes: the FTE per level is the department's statement of need.

@@ -29,6 +29,14 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
     importExport.addExportRoutes(to: v1.group("export"))
 
     // Section B: absences, availability, pool, regular tasks, quotas.
+    AbsenceController(absences: repositories.absences, availability: repositories.availability, departments: repositories.departments, db: repositories.db)
+        .addRoutes(staff: v1.group("staff"), absences: v1.group("absences"))
+    PoolController(pool: repositories.pool).addRoutes(to: v1.group("pool"))
+    RegularTaskController(tasks: repositories.regularTasks, departments: repositories.departments).addRoutes(to: v1.group("departments"))
+    QuotaController(quotas: repositories.releaseQuotas, departments: repositories.departments, today: QuotaController.berlinToday)
+        .addRoutes(to: v1.group("quotas"))
+    SecondmentController(secondments: repositories.secondments, departments: repositories.departments).addRoutes(to: v1.group("secondments"))
+    CrisisLevelController(organisations: repositories.organisations).addRoutes(to: v1.group("organisation"))
 
     return router
 }

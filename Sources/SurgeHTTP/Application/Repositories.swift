@@ -14,6 +14,13 @@ public struct Repositories: Sendable {
     public let competenceSearch: CompetenceSearch
     public let registerImport: RegisterImport
     public let registerExport: RegisterExport
+    // Section B: absences, availability, pool, tasks, secondments, quotas.
+    public let absences: AbsenceRepository
+    public let availability: AvailabilityRepository
+    public let pool: PoolRepository
+    public let regularTasks: RegularTaskRepository
+    public let secondments: SecondmentRepository
+    public let releaseQuotas: ReleaseQuotaRepository
 
     public init(db: Database) {
         self.db = db
@@ -28,5 +35,11 @@ public struct Repositories: Sendable {
         self.competenceSearch = CompetenceSearch(db: db)
         self.registerImport = RegisterImport(db: db)
         self.registerExport = RegisterExport(db: db)
+        self.absences = AbsenceRepository(db: db)
+        self.availability = AvailabilityRepository(db: db)
+        self.pool = PoolRepository(db: db)
+        self.regularTasks = RegularTaskRepository(db: db)
+        self.secondments = SecondmentRepository(db: db)
+        self.releaseQuotas = ReleaseQuotaRepository(db: db)
     }
 }

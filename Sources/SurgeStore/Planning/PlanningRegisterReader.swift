@@ -28,8 +28,8 @@ public struct PlanningRegisterReader: Sendable {
             calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) ?? Date(timeIntervalSince1970: 0)
         }
         let logger = db.logger
+        let quotas = try await ReleaseQuotaRepository(db: db).report(org: org, level: level, on: from).items.map(\.quota)
         return try await db.read { c in
-            let quotas = try await Self.quotas(c, org: org, level: level, on: from, logger: logger)
             let releasing = Set(quotas.filter { $0.quotaPersons > 0 }.map(\.departmentCode))
 
             var pool: [String: PoolKind] = [:]
@@ -109,30 +109,5 @@ public struct PlanningRegisterReader: Sendable {
             }
             return Snapshot(people: people, quotas: quotas)
         }
-    }
-
-    /// Release quota of every department at `level` on day `on` (formula on `DepartmentReleaseQuota`).
-    static func quotas(_ c: PostgresConnection, org: String, level: CrisisLevel, on day: LocalDate, logger: Logger) async throws -> [DepartmentReleaseQuota] {
-        var result: [DepartmentReleaseQuota] = []
-        for try await (code, count, staffFTE, needed, usedFTE, usedPersons) in try await c.query("""
-            SELECT d.code,
-                   (SELECT count(*) FROM staff s WHERE s.org_id = d.org_id AND s.department_code = d.code
-                        AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.org_id = s.org_id AND a.personnel_no = s.personnel_no
-                                        AND \(day.iso)::date BETWEEN a.starts_on AND a.ends_on))::int,
-                   coalesce((SELECT sum(s.fte) FROM staff s WHERE s.org_id = d.org_id AND s.department_code = d.code
-                        AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.org_id = s.org_id AND a.personnel_no = s.personnel_no
-                                        AND \(day.iso)::date BETWEEN a.starts_on AND a.ends_on)), 0)::float8,
-                   coalesce((SELECT sum(CASE \(Int16(level.rawValue)) WHEN 0 THEN t.fte_level0 WHEN 1 THEN t.fte_level1 WHEN 2 THEN t.fte_level2 ELSE t.fte_level3 END)
-                        FROM regular_task t WHERE t.org_id = d.org_id AND t.department_code = d.code), 0)::float8,
-                   coalesce((SELECT sum(x.fte) FROM secondment x JOIN staff s ON s.org_id = x.org_id AND s.personnel_no = x.personnel_no
-                        WHERE x.org_id = d.org_id AND s.department_code = d.code AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on), 0)::float8,
-                   (SELECT count(DISTINCT x.personnel_no) FROM secondment x JOIN staff s ON s.org_id = x.org_id AND s.personnel_no = x.personnel_no
-                        WHERE x.org_id = d.org_id AND s.department_code = d.code AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on)::int
-            FROM department d WHERE d.org_id = \(org) ORDER BY d.code
-            """, logger: logger).decode((String, Int, Double, Double, Double, Int).self) {
-            result.append(DepartmentReleaseQuota(departmentCode: code, level: level, staffCount: count, staffFTE: staffFTE,
-                                                 neededFTE: needed, usedFTE: usedFTE, usedPersons: usedPersons))
-        }
-        return result
     }
 }
