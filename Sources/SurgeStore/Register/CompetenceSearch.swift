@@ -66,7 +66,7 @@ public struct CompetenceSearch: Sendable {
                       AND h.personnel_no NOT IN (
                           SELECT a.personnel_no FROM absence a
                           WHERE a.org_id = \(org) AND \(from)::date IS NOT NULL
-                            AND daterange(a.starts_on, a.ends_on, '[]') && daterange(\(from)::date, \(until)::date, '[]'))
+                            AND a.ends_on >= \(from)::date AND a.starts_on <= \(until)::date)
                       AND (NOT \(query.poolOnly) OR h.personnel_no IN (
                           SELECT p.personnel_no FROM pool_membership p WHERE p.org_id = \(org)
                             AND p.valid_from <= \(day)::date AND (p.valid_until IS NULL OR p.valid_until >= \(day)::date)))
