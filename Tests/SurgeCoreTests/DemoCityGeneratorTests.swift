@@ -5,14 +5,14 @@ import Testing
     static let today = LocalDate(year: 2026, month: 3, day: 16)!
 
     @Test func splitMixMatchesTheReferenceSequence() {
-        var zero = DemoSplitMix64(seed: 0)
+        var zero = SplitMix64(seed: 0)
         #expect(zero.next() == 0xE220_A839_7B1D_CDAF)
         #expect(zero.next() == 0x6E78_9E6A_A1B9_65F4)
-        var other = DemoSplitMix64(seed: 1_234_567)
+        var other = SplitMix64(seed: 1_234_567)
         #expect(other.next() == 0x599E_D017_FB08_FC85)
-        var r = DemoSplitMix64(seed: 9)
+        var r = SplitMix64(seed: 9)
         for _ in 0..<1000 {
-            #expect((0..<7).contains(r.below(7)))
+            #expect((0..<7).contains(r.uniformBelow(7)))
             #expect((3...5).contains(r.between(3, 5)))
             let u = r.unit()
             #expect(u >= 0 && u < 1)

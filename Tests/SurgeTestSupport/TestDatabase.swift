@@ -45,30 +45,15 @@ public actor TestDatabase {
         }
         let adminClient = PostgresClient(configuration: settings.with(database: "postgres").clientConfiguration(), backgroundLogger: logger)
         Task.detached { await adminClient.run() }
-        try await waitUntilServing(adminClient, logger: logger)
+        try await Database.waitUntilServing(adminClient, logger: logger)
         try await adminClient.query("DROP DATABASE IF EXISTS \(unescaped: templateName) WITH (FORCE)", logger: logger)
         try await adminClient.query("CREATE DATABASE \(unescaped: templateName)", logger: logger)
         // Migrate the template with its own short-lived client, closed before anyone clones it.
         let migrator = try Migrator.bundled()
-        _ = try await Self.withClient(settings.with(database: templateName), logger: logger) { client in
+        _ = try await Database.withRunningClient(settings.with(database: templateName), logger: logger) { client in
             try await migrator.migrate(client: client, logger: logger)
         }
         return (settings, adminClient)
-    }
-
-    /// `run()` starts asynchronously: poll until the client answers.
-    private static func waitUntilServing(_ client: PostgresClient, logger: Logger) async throws {
-        var attempt = 0
-        while true {
-            do {
-                try await client.query("SELECT 1", logger: logger)
-                return
-            } catch {
-                attempt += 1
-                if attempt > 100 { throw error }
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
     }
 
     private func nextName() -> String {
@@ -94,7 +79,7 @@ public actor TestDatabase {
         }
         let logger = self.logger
         do {
-            let result = try await Self.withClient(settings.with(database: name), logger: logger) { client in
+            let result = try await Database.withRunningClient(settings.with(database: name), logger: logger) { client in
                 try await body(Database(client: client, logger: logger))
             }
             _ = try? await admin.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
@@ -102,24 +87,6 @@ public actor TestDatabase {
         } catch {
             _ = try? await admin.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
             throw error
-        }
-    }
-
-    /// Runs a client for the duration of `body` (a client serves nothing until `run()` runs).
-    public static func withClient<T: Sendable>(_ settings: DatabaseSettings, logger: Logger,
-                                               _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-        let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-            group.addTask { await client.run() }
-            do {
-                try await waitUntilServing(client, logger: logger)
-                let result = try await body(client)
-                group.cancelAll()
-                return result
-            } catch {
-                group.cancelAll()
-                throw error
-            }
         }
     }
 }

@@ -10,9 +10,6 @@ public enum CrisisPlanning {
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        func midnight(_ d: LocalDate) -> Date {
-            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) ?? Date(timeIntervalSince1970: 0)
-        }
         var profile = profile
         profile.id = scenario.ruleProfile
         let people = people.map { p -> Person in
@@ -21,10 +18,10 @@ public enum CrisisPlanning {
             return q
         }
         // Shifts may run past midnight of the last day: the horizon ends after the latest shift.
-        let lastEnd = demands.map(\.end).max() ?? midnight(scenario.startDay.adding(days: scenario.days))
-        let dayAfter = midnight(scenario.startDay.adding(days: scenario.days))
+        let dayAfter = scenario.startDay.adding(days: scenario.days).start(in: calendar)
+        let lastEnd = demands.map(\.end).max() ?? dayAfter
         return SchedulingProblem(
-            horizonStart: midnight(scenario.startDay),
+            horizonStart: scenario.startDay.start(in: calendar),
             horizonEnd: max(lastEnd, dayAfter),
             timeZone: scenario.timeZone,
             people: people,

@@ -103,3 +103,10 @@ extension LocalDate: Codable {
         try c.encode(iso)
     }
 }
+
+extension LocalDate {
+    /// Local midnight that starts this day in `calendar`'s time zone (DST days last 23 or 25 hours).
+    public func start(in calendar: Calendar) -> Date {
+        calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+    }
+}

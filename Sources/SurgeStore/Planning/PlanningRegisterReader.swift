@@ -24,9 +24,6 @@ public struct PlanningRegisterReader: Sendable {
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        func midnight(_ d: LocalDate) -> Date {
-            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day)) ?? Date(timeIntervalSince1970: 0)
-        }
         let logger = db.logger
         let quotas = try await ReleaseQuotaRepository(db: db).report(org: org, level: level, on: from).items.map(\.quota)
         return try await db.read { c in
@@ -56,8 +53,8 @@ public struct PlanningRegisterReader: Sendable {
                 SELECT personnel_no, competence_code, level, valid_from::text, valid_until::text FROM staff_competence
                 WHERE org_id = \(org) AND (valid_until IS NULL OR valid_until >= \(from.iso)::date) AND valid_from <= \(until.iso)::date
                 """, logger: logger).decode((String, String, Int16, String, String?).self) {
-                let start = LocalDate(parsing: validFrom).map(midnight)
-                let end = validUntil.flatMap { LocalDate(parsing: $0) }.map { midnight($0.adding(days: 1)) }
+                let start = LocalDate(parsing: validFrom).map { $0.start(in: calendar) }
+                let end = validUntil.flatMap { LocalDate(parsing: $0) }.map { $0.adding(days: 1).start(in: calendar) }
                 var seen: Set<String> = []
                 var stack = [code]
                 while let k = stack.popLast() {
@@ -74,7 +71,7 @@ public struct PlanningRegisterReader: Sendable {
                 WHERE org_id = \(org) AND starts_on <= \(until.iso)::date AND ends_on >= \(from.iso)::date
                 """, logger: logger).decode((String, String, String).self) {
                 guard let sd = LocalDate(parsing: s), let ed = LocalDate(parsing: e) else { continue }
-                absences[pno, default: []].append(TimeWindow(start: midnight(sd), end: midnight(ed.adding(days: 1))))
+                absences[pno, default: []].append(TimeWindow(start: sd.start(in: calendar), end: ed.adding(days: 1).start(in: calendar)))
             }
 
             var weekly: [String: [(Int, Int, Int)]] = [:]
@@ -97,7 +94,7 @@ public struct PlanningRegisterReader: Sendable {
                     var day = from
                     while day <= until {
                         for (wd, s, e) in pattern where wd == day.isoWeekday {
-                            let base = midnight(day)
+                            let base = day.start(in: calendar)
                             availability.append(TimeWindow(start: base.addingTimeInterval(Double(s) * 60), end: base.addingTimeInterval(Double(e) * 60)))
                         }
                         day = day.adding(days: 1)

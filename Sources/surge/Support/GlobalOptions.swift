@@ -45,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
         let cluster = embeddedCluster(reader, logger: logger)
         try cluster.start()
         let settings = cluster.settings(database: "surge")
-        try await TemporaryClient.run(settings.with(database: "postgres"), logger: logger) { client in
+        try await Database.withRunningClient(settings.with(database: "postgres"), logger: logger) { client in
             let rows = try await client.query("SELECT 1 FROM pg_database WHERE datname = 'surge'", logger: logger).collect()
             if rows.isEmpty { try await client.query("CREATE DATABASE surge", logger: logger) }
         }
@@ -62,25 +62,9 @@ struct GlobalOptions: ParsableArguments {
         let reader = try await reader()
         let logger = logger()
         let settings = try await databaseSettings(reader, logger: logger)
-        return try await TemporaryClient.run(settings, logger: logger) { client in
+        return try await Database.withRunningClient(settings, logger: logger) { client in
             if migrate { try await Migrator.bundled().migrate(client: client, logger: logger) }
             return try await body(Database(client: client, logger: logger), reader)
-        }
-    }
-}
-
-/// A PostgresClient alive for the duration of one CLI command.
-enum TemporaryClient {
-    static func run<T: Sendable>(_ settings: DatabaseSettings, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-        let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            do {
-                return try await body(client)
-            } catch {
-                throw StoreError.map(error)
-            }
         }
     }
 }

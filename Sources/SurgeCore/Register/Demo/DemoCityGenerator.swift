@@ -17,7 +17,7 @@ public struct DemoCityGenerator: Sendable {
     static let lendingOrganisations = ["Stadt Bonn", "Rhein-Erft-Kreis", "Kreis Mettmann", "Stadt Leverkusen", "Landschaftsverband Rheinland"]
 
     public func generate() -> DemoCity {
-        var rng = DemoSplitMix64(seed: options.seed)
+        var rng = SplitMix64(seed: options.seed)
         let today = options.today
         let plans = DemoDepartmentPlan.all
         let specs = DemoCompetenceSpec.all
@@ -62,14 +62,14 @@ public struct DemoCityGenerator: Sendable {
             var full = 39.0
             switch kind {
             case .retiree?:
-                hours = [8, 10, 12, 15, 19.5][rng.below(5)]
+                hours = [8, 10, 12, 15, 19.5][rng.uniformBelow(5)]
             case .lent?:
                 break
             default:
                 let r = rng.unit()
                 if r < 0.04 { status = .trainee } else if r < 0.29 { status = .civilServant; hours = 41; full = 41 }
                 if status != .trainee && rng.chance(0.3) {
-                    hours = status == .civilServant ? [20.5, 25, 30.75, 32][rng.below(4)] : [19.5, 20, 25, 29.25, 30, 32, 35][rng.below(7)]
+                    hours = status == .civilServant ? [20.5, 25, 30.75, 32][rng.uniformBelow(4)] : [19.5, 20, 25, 29.25, 30, 32, 35][rng.uniformBelow(7)]
                 }
             }
             let fte = Self.round(hours / full, 3)
@@ -159,7 +159,7 @@ public struct DemoCityGenerator: Sendable {
             switch kind {
             case .volunteer:
                 m.consentAt = from.adding(days: -rng.between(0, 14))
-                m.maxHoursWeek = min(person.contractHoursWeek, [8, 10, 15, 20][rng.below(4)])
+                m.maxHoursWeek = min(person.contractHoursWeek, [8, 10, 15, 20][rng.uniformBelow(4)])
             case .designated:
                 m.releasedBy = "Amtsleitung \(plan.department.code)"
             case .trainee:
@@ -240,7 +240,7 @@ public struct DemoCityGenerator: Sendable {
                         tasks: tasks, secondments: secondments)
     }
 
-    private func holding(_ pno: String, _ c: CompetenceDefinition, level: Int, _ rng: inout DemoSplitMix64) -> StaffCompetence {
+    private func holding(_ pno: String, _ c: CompetenceDefinition, level: Int, _ rng: inout SplitMix64) -> StaffCompetence {
         let today = options.today
         if c.expires {
             // Two-year certificates: about a quarter lapsed, some lapsing within weeks, the rest valid.
@@ -256,16 +256,16 @@ public struct DemoCityGenerator: Sendable {
     }
 
     /// A part-timer's week: five mornings, three long days, or four days with a lunch break.
-    private func pattern(minutesPerWeek: Int, _ rng: inout DemoSplitMix64) -> [AvailabilityWindow] {
+    private func pattern(minutesPerWeek: Int, _ rng: inout SplitMix64) -> [AvailabilityWindow] {
         func quarter(_ m: Int) -> Int { max(60, (m / 15) * 15) }
-        switch rng.below(3) {
+        switch rng.uniformBelow(3) {
         case 0:
-            let start = [450, 480, 510][rng.below(3)]
+            let start = [450, 480, 510][rng.uniformBelow(3)]
             let len = quarter(minutesPerWeek / 5)
             return (1...5).map { AvailabilityWindow(weekday: $0, startMinute: start, endMinute: min(1320, start + len)) }
         case 1:
-            let days = [[1, 2, 3], [2, 3, 4], [1, 3, 5], [3, 4, 5]][rng.below(4)]
-            let start = [420, 450, 480][rng.below(3)]
+            let days = [[1, 2, 3], [2, 3, 4], [1, 3, 5], [3, 4, 5]][rng.uniformBelow(4)]
+            let start = [420, 450, 480][rng.uniformBelow(3)]
             let len = quarter(minutesPerWeek / 3)
             return days.map { AvailabilityWindow(weekday: $0, startMinute: start, endMinute: min(1320, start + len)) }
         default:
@@ -279,15 +279,15 @@ public struct DemoCityGenerator: Sendable {
         }
     }
 
-    private func shuffle<T>(_ a: inout [T], _ rng: inout DemoSplitMix64) {
+    private func shuffle<T>(_ a: inout [T], _ rng: inout SplitMix64) {
         guard a.count > 1 else { return }
         for i in stride(from: a.count - 1, to: 0, by: -1) {
-            let j = rng.below(i + 1)
+            let j = rng.uniformBelow(i + 1)
             if i != j { a.swapAt(i, j) }
         }
     }
 
-    private func sample(_ items: [String], _ count: Int, _ rng: inout DemoSplitMix64) -> [String] {
+    private func sample(_ items: [String], _ count: Int, _ rng: inout SplitMix64) -> [String] {
         var copy = items
         shuffle(&copy, &rng)
         return Array(copy.prefix(count))
