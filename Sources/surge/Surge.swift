@@ -15,6 +15,9 @@ struct Surge: AsyncParsableCommand {
             // Section B: pool, tasks, quotas, seed.
             PoolCommand.self, QuotaCommand.self, SeedCommand.self,
 
+            // Crisis deployment (issue 5).
+            CrisisCommand.self,
+
             // Scheduling core.
             SolveCommand.self, GenerateCommand.self, BenchCommand.self,
 

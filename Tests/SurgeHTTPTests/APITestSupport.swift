@@ -36,8 +36,9 @@ extension TestResponse {
     }
 }
 
-/// Runs `body` against a fresh database and a router-level test client.
-func withAPI(_ body: @escaping @Sendable (APIFixture) async throws -> Void) async throws {
+/// Runs `body` against a fresh database and a router-level test client; `now` fixes the crisis
+/// services' clock (confirmations, deadlines, sick calls).
+func withAPI(now: Date? = nil, _ body: @escaping @Sendable (APIFixture) async throws -> Void) async throws {
     try await TestDatabase.shared.withDatabase { db in
         let repositories = Repositories(db: db)
         try await repositories.organisations.ensure(Organisation(id: "test", name: "Testhausen"), actor: .system)
@@ -58,7 +59,10 @@ func withAPI(_ body: @escaping @Sendable (APIFixture) async throws -> Void) asyn
                                                      personnelNo: role == .staff ? "P0001" : nil, secret: secret, actor: .system)
 
         }
-        let router = buildRouter(repositories: repositories, migrator: try Migrator.bundled())
+        let clock: @Sendable () -> Date
+        if let now { clock = { now } } else { clock = { Date() } }
+        let crisis = CrisisServices(db: db, now: clock)
+        let router = buildRouter(repositories: repositories, migrator: try Migrator.bundled(), crisis: crisis)
         let app = Application(router: router)
         let allTokens = tokens
         try await app.test(.router) { client in

@@ -9,7 +9,8 @@ import SurgeStore
 /// Builds the router: public operations routes, then everything under `/v1` behind token auth.
 /// `metrics` is the registry `/metrics` exposes (main bootstraps swift-metrics with it).
 public func buildRouter(repositories: Repositories, migrator: Migrator,
-                        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> Router<AppRequestContext> {
+                        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                        crisis: CrisisServices? = nil) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
@@ -37,6 +38,14 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
         .addRoutes(to: v1.group("quotas"))
     SecondmentController(secondments: repositories.secondments, departments: repositories.departments).addRoutes(to: v1.group("secondments"))
     CrisisLevelController(organisations: repositories.organisations).addRoutes(to: v1.group("organisation"))
+
+    // Crisis deployment (issue 5).
+    let services = crisis ?? CrisisServices(db: repositories.db)
+    CrisisController(services: services).addRoutes(to: v1.group("crises"))
+    AllocationController(services: services).addRoutes(crises: v1.group("crises"), jobs: v1.group("jobs"), positions: v1.group("positions"),
+                                                       assignments: v1.group("assignments"))
+    ReleaseController(services: services, departments: repositories.departments).addRoutes(to: v1.group("release-requests"))
+    MyShiftsController(services: services).addRoutes(me: v1.group("me"), router: router)
 
     return router
 }

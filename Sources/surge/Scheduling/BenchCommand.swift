@@ -8,7 +8,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks: the scheduling core (curtois, city, repair) and the register (import, search).",
         subcommands: [BenchCurtoisCommand.self, BenchCityCommand.self, BenchRepairCommand.self,
-                      RegisterBenchCommand.Import.self, RegisterBenchCommand.Search.self]
+                      RegisterBenchCommand.Import.self, RegisterBenchCommand.Search.self,
+                      CrisisBenchCommand.Proposal.self, CrisisBenchCommand.Plan28.self, CrisisBenchCommand.Confirm.self]
     )
 }
 
