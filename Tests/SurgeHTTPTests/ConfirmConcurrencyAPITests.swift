@@ -76,4 +76,35 @@ import Testing
             #expect(byPerson.values.allSatisfy { $0.count <= 2 })
         }
     }
+
+    /// The exclusion constraint is the last line: even a write that skips the confirmation checks
+    /// cannot give one person two live shifts at once (cancelled ones do not count).
+    @Test func theDatabaseRefusesOverlapsItself() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 3, poolFrom: 2)
+            let crisis = try await api.declareCrisis()
+            let demands = try await api.addDayShifts(crisis)
+            let db = api.repositories.db
+            func insert(_ status: String, _ start: String, _ end: String) async throws {
+                _ = try await db.transaction { c in
+                    try await c.query("""
+                        INSERT INTO assignment (org_id, crisis_id, demand_id, personnel_no, period, status, confirmed_by, confirmed_at)
+                        VALUES ('test', \(crisis), \(demands[0]), 'P0002', tstzrange(\(Instant.parse(start)!), \(Instant.parse(end)!), '[)'), \(status), 'test', now())
+                        """, logger: db.logger)
+                }
+            }
+            try await insert("confirmed", "2026-12-07T07:00:00Z", "2026-12-07T15:00:00Z")
+            do {
+                try await insert("published", "2026-12-07T14:00:00Z", "2026-12-07T20:00:00Z")
+                Issue.record("an overlapping assignment was stored")
+            } catch let error as StoreError {
+                guard case .conflict(let message) = error else { Issue.record("expected a conflict, got \(error)"); return }
+                #expect(message.contains("assignment_no_overlap"))
+            }
+            try await insert("cancelled", "2026-12-07T14:00:00Z", "2026-12-07T20:00:00Z")
+            // Back to back is no overlap: periods are half-open.
+            try await insert("confirmed", "2026-12-07T15:00:00Z", "2026-12-07T18:00:00Z")
+            #expect(try await api.scalar("SELECT count(*) FROM assignment WHERE status <> 'cancelled'") == 2)
+        }
+    }
 }

@@ -6,6 +6,12 @@ import SurgeCore
 import SurgeStore
 import Testing
 
+/// Collects what would be sent.
+actor RecordingSender: NotificationSender {
+    var kinds: [String] = []
+    func send(_ notification: PendingNotification) async throws { kinds.append(notification.kind) }
+}
+
 /// The crisis staff's day through the HTTP API on a real database: declare, demand, request,
 /// release, confirm, publish, the staff's view, a sick call and its repair, time records, reports.
 @Suite struct CrisisDeploymentAPITests {
@@ -128,6 +134,12 @@ import Testing
             #expect(try published.json()["published"] as? Int == 9)
             #expect(try await api.scalar("SELECT count(*) FROM notification_outbox WHERE kind = 'new'") == 9)
             #expect(try await api.scalar("SELECT count(*) FROM assignment WHERE status = 'published'") == 9)
+            // The outbox is drained by a pluggable sender; sent rows are not sent again.
+            let sender = RecordingSender()
+            let delivered = try await NotificationOutbox(db: api.repositories.db).deliver(org: "test", via: sender, now: crisisTestNow)
+            #expect(delivered.sent == 9)
+            #expect(await sender.kinds == Array(repeating: "new", count: 9))
+            #expect(try await NotificationOutbox(db: api.repositories.db).deliver(org: "test", via: sender, now: crisisTestNow).sent == 0)
 
             // The staff's own view and calendar, for someone who works on 8 December.
             let worker = try #require(confirmed.first { ($0["start"] as? String)?.hasPrefix("2026-12-08") == true }?["personnelNo"] as? String)
@@ -304,6 +316,38 @@ import Testing
             #expect(forced.status == .created)
             #expect((try forced.json()["quotaOverride"] as? String)?.contains("Leitung Krisenstab") == true)
             #expect(try await api.scalar("SELECT count(*) FROM rule_decision WHERE kind = 'quota_override'") == 1)
+        }
+    }
+
+    @Test func absenceEnteredByHRFlagsAndRepairsShifts() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 5, poolFrom: 2)
+            let crisis = try await api.declareCrisis()
+            let demands = try await api.addDayShifts(crisis, minimum: 1, target: 1, maximum: 1)
+            // P0002 confirmed on all three days.
+            var assignments: [Int] = []
+            for d in demands {
+                let rows = try await api.repositories.db.client.query("""
+                    INSERT INTO proposed_position (org_id, crisis_id, demand_id, personnel_no, status) VALUES ('test', \(crisis), \(d), 'P0002', 'accepted') RETURNING position_id
+                    """, logger: api.repositories.db.logger).collect()
+                let confirmed = try await api.request(.post, "/v1/positions/\(try rows[0].decode(Int64.self))/confirm", as: .crisisStaff)
+                #expect(confirmed.status == .created)
+                assignments.append(try #require(try confirmed.json()["id"] as? Int))
+            }
+            #expect(try await api.request(.post, "/v1/crises/\(crisis)/publish", as: .crisisStaff).status == .ok)
+            // HR enters a vacation on 8 December: that shift is cancelled and flagged, the others stay.
+            let absence = try await api.request(.post, "/v1/staff/P0002/absences", as: .hr, json: #"{"category":"vacation","startsOn":"2026-12-08","endsOn":"2026-12-08"}"#)
+            #expect(absence.status == .created)
+            let statuses = try await api.request(.get, "/v1/crises/\(crisis)/assignments?status=published,cancelled", as: .crisisStaff).items
+            #expect(statuses.map { $0["status"] as? String } == ["published", "cancelled", "published"])
+            #expect((statuses[1]["flag"] as? String)?.hasPrefix("absent") == true)
+            #expect(try await api.scalar("SELECT count(*) FROM notification_outbox WHERE kind = 'cancelled'") == 1)
+            let job = try await api.scalar("SELECT job_id FROM solver_job WHERE kind = 'repair'")
+            #expect(try await api.waitForJob(job)["status"] as? String == "done")
+            let fixes = try await api.positions(ofJob: job)
+            #expect(fixes.count == 1)
+            #expect(fixes.first?["personnelNo"] as? String != "P0002")
+            #expect((fixes.first?["start"] as? String)?.hasPrefix("2026-12-08") == true)
         }
     }
 }

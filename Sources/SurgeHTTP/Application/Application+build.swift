@@ -30,7 +30,9 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
     importExport.addExportRoutes(to: v1.group("export"))
 
     // Section B: absences, availability, pool, regular tasks, quotas.
-    AbsenceController(absences: repositories.absences, availability: repositories.availability, departments: repositories.departments, db: repositories.db)
+    let services = crisis ?? CrisisServices(db: repositories.db)
+    AbsenceController(absences: repositories.absences, availability: repositories.availability, departments: repositories.departments, db: repositories.db,
+                      crisis: services)
         .addRoutes(staff: v1.group("staff"), absences: v1.group("absences"))
     PoolController(pool: repositories.pool).addRoutes(to: v1.group("pool"))
     RegularTaskController(tasks: repositories.regularTasks, departments: repositories.departments).addRoutes(to: v1.group("departments"))
@@ -40,7 +42,6 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
     CrisisLevelController(organisations: repositories.organisations).addRoutes(to: v1.group("organisation"))
 
     // Crisis deployment (issue 5).
-    let services = crisis ?? CrisisServices(db: repositories.db)
     CrisisController(services: services).addRoutes(to: v1.group("crises"))
     AllocationController(services: services).addRoutes(crises: v1.group("crises"), jobs: v1.group("jobs"), positions: v1.group("positions"),
                                                        assignments: v1.group("assignments"))
@@ -72,11 +73,12 @@ public func buildApplication(settings: ServerSettings, database: DatabaseSetting
     let client = PostgresClient(configuration: database.clientConfiguration(), backgroundLogger: logger)
     let db = Database(client: client, logger: logger)
     let migrator = try Migrator.bundled()
-    let router = buildRouter(repositories: Repositories(db: db), migrator: migrator, metrics: metrics)
+    let crisis = CrisisServices(db: db)
+    let router = buildRouter(repositories: Repositories(db: db), migrator: migrator, metrics: metrics, crisis: crisis)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "surge"),
-        services: [client],
+        services: [client, ReleaseExpiryService(services: crisis, logger: logger)],
         onServerRunning: { _ in
             logger.info("surge is serving", metadata: ["host": "\(settings.host)", "port": "\(settings.port)", "database": "\(database)"])
         },

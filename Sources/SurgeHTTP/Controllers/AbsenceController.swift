@@ -22,6 +22,8 @@ struct AbsenceController {
     let availability: AvailabilityRepository
     let departments: DepartmentRepository
     let db: Database
+    /// Crisis deployment: an absence flags the shifts it hits and starts repair jobs.
+    let crisis: CrisisServices
 
     static let readers: Set<Role> = Access.registerReaders.union([.staff])
 
@@ -51,6 +53,7 @@ struct AbsenceController {
         }
         let created = try await absences.create(org: caller.org, Absence(personnelNo: pno, category: body.category, startsOn: body.startsOn, endsOn: body.endsOn),
                                                 actor: caller.actor)
+        try await absenceHitsShifts(org: caller.org, personnelNo: pno, startsOn: body.startsOn, endsOn: body.endsOn)
         return try JSONReply.versioned(created, status: .created, location: "/v1/absences/\(created.value.id ?? 0)")
     }
 
@@ -96,5 +99,15 @@ struct AbsenceController {
         }
         let stored = try await availability.replace(org: caller.org, personnelNo: pno, body.windows, actor: caller.actor)
         return try JSONReply.make(AvailabilityBody(personnelNo: pno, windows: stored))
+    }
+
+    /// Shifts of the person during the absence are cancelled (or flagged) and repaired, urgently.
+    func absenceHitsShifts(org: String, personnelNo: String, startsOn: LocalDate, endsOn: LocalDate) async throws {
+        let zone = try await OrganisationRepository(db: db).get(org).timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone) ?? .gmt
+        let hit = try await crisis.assignments.absenceEntered(org: org, personnelNo: personnelNo, from: startsOn.start(in: calendar),
+                                                              until: endsOn.adding(days: 1).start(in: calendar), now: crisis.now())
+        for job in hit.repairJobs { crisis.runner.enqueue(org: org, job: job, urgent: true) }
     }
 }

@@ -132,11 +132,9 @@ struct AllocationController {
         try v.check()
         let r = try await services.assignments.sickCall(org: caller.org, crisis: try Params.id(context, "crisisId"), personnelNo: body.personnelNo,
                                                         from: from!, until: until!, actor: caller.actor, now: services.now())
+        for j in r.repairJobs { services.runner.enqueue(org: caller.org, job: j, urgent: true) }
         var job: SolverJobRecord? = nil
-        if let j = r.repairJob {
-            services.runner.enqueue(org: caller.org, job: j, urgent: true)
-            job = try await services.allocations.job(org: caller.org, id: j)
-        }
+        if let j = r.repairJob { job = try await services.allocations.job(org: caller.org, id: j) }
         return try JSONReply.make(SickCallReply(cancelled: r.cancelled, flagged: r.flagged, repairJob: job), status: .accepted,
                                   location: r.repairJob.map { "/v1/jobs/\($0)" })
     }

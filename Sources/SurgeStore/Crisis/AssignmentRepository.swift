@@ -201,11 +201,14 @@ public struct AssignmentRepository: Sendable {
     public struct SickCallResult: Codable, Sendable {
         public var cancelled: [Int64]
         public var flagged: [Int64]
+        /// The repair job of the crisis the call was made in (if any shift of it was hit).
         public var repairJob: Int64?
+        /// Repair jobs of every crisis hit (a person may serve in several).
+        public var repairJobs: [Int64]
     }
 
-    /// Someone calls in sick for [from, until): the absence is recorded, their shifts that have not
-    /// started are cancelled (flagged, people told) and a repair job proposes replacements, urgent.
+    /// Someone calls in sick for [from, until): the absence is recorded (category sick) and
+    /// `absenceEntered` does the rest, in one transaction.
     public func sickCall(org: String, crisis: Int64, personnelNo: String, from: Date, until: Date, actor: AuditActor, now: Date) async throws -> SickCallResult {
         guard until > from else { throw ValidationFailure([FieldError("until", "must be after from")]) }
         return try await db.transaction { c in
@@ -218,45 +221,67 @@ public struct AssignmentRepository: Sendable {
                 INSERT INTO absence (org_id, personnel_no, category, starts_on, ends_on) VALUES (\(org), \(personnelNo), 'sick', \(first.iso)::date, \(last.iso)::date)
                 ON CONFLICT DO NOTHING
                 """, logger: db.logger)
-            let flag = "absent \(Instant.format(from)) to \(Instant.format(until))"
-            let cancelledRows = try await c.query("""
-                UPDATE assignment SET status = 'cancelled', flag = \(flag), version = version + 1
-                WHERE org_id = \(org) AND personnel_no = \(personnelNo) AND status <> 'cancelled'
-                  AND period && tstzrange(\(from), \(until), '[)') AND lower(period) >= \(now)
-                RETURNING assignment_id, demand_id, crisis_id, published_at IS NOT NULL, position_id
-                """, logger: db.logger).collect()
-            let flaggedRows = try await c.query("""
-                UPDATE assignment SET flag = \(flag), version = version + 1
-                WHERE org_id = \(org) AND personnel_no = \(personnelNo) AND status <> 'cancelled'
-                  AND period && tstzrange(\(from), \(until), '[)') AND lower(period) < \(now)
-                RETURNING assignment_id
-                """, logger: db.logger).collect()
-            var cancelled: [Int64] = [], demands: [Int64] = []
-            for row in cancelledRows {
-                let (aid, demand, crisisOf, published, position) = try row.decode((Int64, Int64, Int64, Bool, Int64?).self)
-                cancelled.append(aid)
-                if crisisOf == crisis { demands.append(demand) }
-                if published {
-                    try await c.query("""
-                        INSERT INTO notification_outbox (org_id, personnel_no, assignment_id, kind, payload, created_at)
-                        VALUES (\(org), \(personnelNo), \(aid), 'cancelled', jsonb_build_object('reason', 'absence'), \(now))
-                        """, logger: db.logger)
-                }
-                if let position {
-                    try await c.query("UPDATE proposed_position SET status = 'cancelled', version = version + 1 WHERE org_id = \(org) AND position_id = \(position)", logger: db.logger)
-                }
-            }
-            var job: Int64? = nil
-            if !demands.isEmpty {
-                let input = JobInput(demandIds: Array(Set(demands)).sorted(), unavailable: [SickCall(personnelNo: personnelNo, from: from, until: until)],
-                                     cancelledAssignments: cancelled)
-                job = try await AllocationRepository.insertJob(c, org: org, crisis: crisis, request: nil, kind: "repair", input: input, seed: 1,
-                                                               timeLimit: 0.5, urgent: true, logger: db.logger)
-            }
+            let r = try await Self.dropOut(c, org: org, personnelNo: personnelNo, from: from, until: until, now: now, logger: db.logger)
             try await AuditLog.record(c, org: org, actor: actor, action: .create, entity: "sick_call", key: personnelNo,
-                                      change: ["from": Instant.format(from), "until": Instant.format(until), "cancelled": cancelled.map(String.init).joined(separator: ",")],
+                                      change: ["from": Instant.format(from), "until": Instant.format(until), "cancelled": r.result.cancelled.map(String.init).joined(separator: ",")],
                                       logger: db.logger)
-            return SickCallResult(cancelled: cancelled, flagged: try flaggedRows.map { try $0.decode(Int64.self) }, repairJob: job)
+            var result = r.result
+            result.repairJob = r.jobsByCrisis[crisis]
+            return result
         }
+    }
+
+    /// An absence was entered (HR, the register): the person's shifts in [from, until) that have
+    /// not started are cancelled and flagged (people told), started ones flagged, and each crisis
+    /// hit gets an urgent repair job proposing the smallest change.
+    public func absenceEntered(org: String, personnelNo: String, from: Date, until: Date, now: Date) async throws -> SickCallResult {
+        try await db.transaction { c in
+            try await Self.dropOut(c, org: org, personnelNo: personnelNo, from: from, until: until, now: now, logger: db.logger).result
+        }
+    }
+
+    struct DropOut { var result: SickCallResult; var jobsByCrisis: [Int64: Int64] }
+
+    static func dropOut(_ c: PostgresConnection, org: String, personnelNo: String, from: Date, until: Date, now: Date, logger: Logger) async throws -> DropOut {
+        let flag = "absent \(Instant.format(from)) to \(Instant.format(until))"
+        let cancelledRows = try await c.query("""
+            UPDATE assignment SET status = 'cancelled', flag = \(flag), version = version + 1
+            WHERE org_id = \(org) AND personnel_no = \(personnelNo) AND status <> 'cancelled'
+              AND period && tstzrange(\(from), \(until), '[)') AND lower(period) >= \(now)
+            RETURNING assignment_id, demand_id, crisis_id, published_at IS NOT NULL, position_id
+            """, logger: logger).collect()
+        let flaggedRows = try await c.query("""
+            UPDATE assignment SET flag = \(flag), version = version + 1
+            WHERE org_id = \(org) AND personnel_no = \(personnelNo) AND status <> 'cancelled'
+              AND period && tstzrange(\(from), \(until), '[)') AND lower(period) < \(now)
+            RETURNING assignment_id
+            """, logger: logger).collect()
+        var cancelled: [Int64] = []
+        var byCrisis: [Int64: (demands: Set<Int64>, assignments: [Int64])] = [:]
+        for row in cancelledRows {
+            let (aid, demand, crisis, published, position) = try row.decode((Int64, Int64, Int64, Bool, Int64?).self)
+            cancelled.append(aid)
+            byCrisis[crisis, default: ([], [])].demands.insert(demand)
+            byCrisis[crisis, default: ([], [])].assignments.append(aid)
+            if published {
+                try await c.query("""
+                    INSERT INTO notification_outbox (org_id, personnel_no, assignment_id, kind, payload, created_at)
+                    VALUES (\(org), \(personnelNo), \(aid), 'cancelled', jsonb_build_object('reason', 'absence'), \(now))
+                    """, logger: logger)
+            }
+            if let position {
+                try await c.query("UPDATE proposed_position SET status = 'cancelled', version = version + 1 WHERE org_id = \(org) AND position_id = \(position)", logger: logger)
+            }
+        }
+        var jobs: [Int64: Int64] = [:]
+        for (crisis, hit) in byCrisis.sorted(by: { $0.key < $1.key }) {
+            let input = JobInput(demandIds: hit.demands.sorted(), unavailable: [SickCall(personnelNo: personnelNo, from: from, until: until)],
+                                 cancelledAssignments: hit.assignments)
+            jobs[crisis] = try await AllocationRepository.insertJob(c, org: org, crisis: crisis, request: nil, kind: "repair", input: input, seed: 1,
+                                                                    timeLimit: 0.5, urgent: true, logger: logger)
+        }
+        let result = SickCallResult(cancelled: cancelled, flagged: try flaggedRows.map { try $0.decode(Int64.self) }, repairJob: nil,
+                                    repairJobs: jobs.keys.sorted().compactMap { jobs[$0] })
+        return DropOut(result: result, jobsByCrisis: jobs)
     }
 }

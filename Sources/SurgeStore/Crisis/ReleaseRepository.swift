@@ -106,6 +106,14 @@ public struct ReleaseRepository: Sendable {
         }
     }
 
+    /// Organisations with pending requests whose deadline passed by `now`.
+    public func organisationsWithDueRequests(now: Date) async throws -> [String] {
+        try await db.read { c in
+            try await c.query("SELECT DISTINCT org_id FROM release_request WHERE status = 'pending' AND deadline <= \(now) ORDER BY org_id", logger: db.logger)
+                .collect().map { try $0.decode(String.self) }
+        }
+    }
+
     /// Refused positions go back to the solver: their shifts, without the refused people.
     static func resolve(_ c: PostgresConnection, org: String, crisis: Int64, refused: [(position: Int64, person: String, demand: Int64)], logger: Logger) async throws -> Int64 {
         var excluded: [String: [String]] = [:]

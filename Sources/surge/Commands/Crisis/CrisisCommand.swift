@@ -10,7 +10,7 @@ struct CrisisCommand: AsyncParsableCommand {
         commandName: "crisis",
         abstract: "Crisis deployment: declare, decide, tasks and demand, requests and jobs, releases, confirm, publish, sick calls, reports.",
         subcommands: [Declare.self, Decide.self, TaskCmd.self, DemandImport.self, Request.self, Plan.self, Job.self, Accept.self,
-                      Releases.self, Approve.self, Refuse.self, Expire.self, Confirm.self, Publish.self, Sick.self, Report.self])
+                      Releases.self, Approve.self, Refuse.self, Expire.self, Confirm.self, Publish.self, Notify.self, Sick.self, Report.self])
 
     static func instant(_ text: String, _ option: String) throws -> Date {
         guard let d = Instant.parse(text) else { throw ValidationError("\(option) must be an ISO 8601 instant such as 2026-12-07T06:00:00+01:00") }
@@ -297,6 +297,18 @@ struct CrisisCommand: AsyncParsableCommand {
                 try await AssignmentRepository(db: db).publish(org: global.organisation(reader), crisis: crisis, actor: .cli, now: Date())
             }
             print("\(n) assignments published")
+        }
+    }
+
+    struct Notify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Deliver the notification outbox (this sender writes to the log; mail is a pluggable NotificationSender).")
+        @OptionGroup var global: GlobalOptions
+        func run() async throws {
+            let logger = global.logger("surge.notify")
+            let (sent, failed) = try await global.withDatabase { db, reader in
+                try await NotificationOutbox(db: db).deliver(org: global.organisation(reader), via: LogNotificationSender(logger: logger), now: Date())
+            }
+            print("\(sent) notifications sent, \(failed) failed")
         }
     }
 
