@@ -350,4 +350,36 @@ actor RecordingSender: NotificationSender {
             #expect((fixes.first?["start"] as? String)?.hasPrefix("2026-12-08") == true)
         }
     }
+
+    @Test func shiftPatternsExpandIntoDemand() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 3)
+            let crisis = try await api.declareCrisis()
+            // Around the clock, 3 × 8 h, over two days (Berlin): 06:00, 14:00 and 22:00 local.
+            let aroundTheClock = try await api.request(.post, "/v1/crises/\(crisis)/tasks/hotline/pattern", as: .crisisStaff, json: """
+                {"from":"2026-12-07","days":2,"shifts":[
+                  {"kind":"early","startMinute":360,"lengthMinutes":480,"minimum":2,"target":3},
+                  {"kind":"late","startMinute":840,"lengthMinutes":480,"minimum":2,"target":3},
+                  {"kind":"night","startMinute":1320,"lengthMinutes":480,"minimum":1,"target":2,"mixes":[{"competence":"ERSTE_HILFE"}]}]}
+                """)
+            #expect(aroundTheClock.status == .created)
+            let starts = aroundTheClock.items.compactMap { $0["start"] as? String }
+            #expect(starts == ["2026-12-07T05:00:00Z", "2026-12-07T13:00:00Z", "2026-12-07T21:00:00Z",
+                               "2026-12-08T05:00:00Z", "2026-12-08T13:00:00Z", "2026-12-08T21:00:00Z"])
+            #expect(aroundTheClock.items.last?["end"] as? String == "2026-12-09T05:00:00Z")
+            // Day-only on weekdays: 12 and 13 December 2026 are a weekend.
+            let weekdays = try await api.request(.post, "/v1/crises/\(crisis)/tasks/hotline/pattern", as: .crisisStaff, json: """
+                {"from":"2026-12-11","days":4,"shifts":[{"kind":"day","startMinute":480,"lengthMinutes":480,"minimum":1,"target":1,"weekdays":[1,2,3,4,5]}]}
+                """)
+            #expect(weekdays.items.compactMap { $0["start"] as? String } == ["2026-12-11T07:00:00Z", "2026-12-14T07:00:00Z"])
+            let bad = try await api.request(.post, "/v1/crises/\(crisis)/tasks/hotline/pattern", as: .crisisStaff,
+                                            json: #"{"from":"2026-12-07","days":1,"shifts":[{"kind":"day","startMinute":480,"lengthMinutes":0,"minimum":1,"target":1}]}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.invalidParams == ["shifts[0].lengthMinutes"])
+            let unknown = try await api.request(.post, "/v1/crises/\(crisis)/tasks/nope/pattern", as: .crisisStaff,
+                                                json: #"{"from":"2026-12-07","days":1,"shifts":[{"kind":"day","startMinute":480,"lengthMinutes":480,"minimum":1,"target":1}]}"#)
+            #expect(unknown.status == .notFound)
+            #expect(try await api.scalar("SELECT count(*) FROM shift_demand") == 8)
+        }
+    }
 }

@@ -168,6 +168,15 @@ public struct ShiftDemandInput: Codable, Sendable, Hashable {
         self.maximum = maximum; self.requirements = requirements; self.mixes = mixes; self.priority = priority
     }
 
+    /// The input form of an expanded core demand (shift patterns, scenarios).
+    public init(_ d: ShiftDemand) {
+        self.init(task: d.task, kind: d.kind, start: Instant.format(d.start), end: Instant.format(d.end), minimum: d.headcount.minimum,
+                  target: d.headcount.target, maximum: d.headcount.maximum,
+                  requirements: d.requirements.map { CrisisShift.Need(competence: $0.competence, minimumLevel: $0.minimumLevel) },
+                  mixes: d.mixes.map { CrisisShift.Need(competence: $0.competence, minimumLevel: $0.minimumLevel, minimumCount: $0.minimumCount) },
+                  priority: d.priority)
+    }
+
     /// Checked demand with parsed instants; `field` prefixes the names (e.g. "demands[3]").
     public func validated(field prefix: String = "") throws(ValidationFailure) -> (start: Date, end: Date) {
         var v = Validator()
@@ -239,5 +248,27 @@ public struct AllocationRequestInput: Codable, Sendable, Hashable {
         for (i, c) in (competences ?? []).enumerated() { v.code(c, "competences[\(i)]") }
         try v.check()
         return (f!, u!)
+    }
+}
+
+/// A shift pattern (around the clock 3 × 8 h, day-only, custom) laid over days: expands into demand.
+public struct ShiftPatternInput: Codable, Sendable, Hashable {
+    public var from: LocalDate
+    public var days: Int
+    public var shifts: [CrisisShift]
+
+    public init(from: LocalDate, days: Int, shifts: [CrisisShift]) { self.from = from; self.days = days; self.shifts = shifts }
+
+    /// The demands of `task` on every day of the pattern, in `timeZone` (validated like a scenario).
+    public func demands(task: CrisisTaskInput, timeZone: String, ruleProfile: String) throws(ValidationFailure) -> [ShiftDemandInput] {
+        let scenario = CrisisScenario(name: task.name, level: 0, startDay: from, days: days, timeZone: timeZone, ruleProfile: ruleProfile,
+                                      tasks: [CrisisTask(code: task.code, name: task.name, priority: task.priority, shifts: shifts)])
+        do {
+            return try scenario.demands().map(ShiftDemandInput.init)
+        } catch let v as ValidationFailure {
+            throw ValidationFailure(v.errors.map { FieldError($0.field.replacingOccurrences(of: "tasks[0].", with: ""), $0.problem) })
+        } catch {
+            throw ValidationFailure([FieldError("shifts", "\(error)")])
+        }
     }
 }

@@ -73,7 +73,7 @@ public struct ProposalExplainer {
             let pool = p.poolKind.rawValue
             var summary = p.poolKind.isPoolMember ? "reserve pool (\(pool))" : "released from department \(p.homeDepartment)"
             if !held.isEmpty { summary += "; holds \(held.joined(separator: ", "))" }
-            summary += "; \((load?.workedMinutes ?? 0) / 60) h in the period"
+            summary += "; " + String(format: "%.1f", Double(load?.workedMinutes ?? 0) / 60) + " h in the period"
             let why = PositionWhy(competences: held, pool: pool, department: p.homeDepartment, minutesInPeriod: load?.workedMinutes ?? 0,
                                   shiftsInPeriod: load?.shifts ?? 0, summary: summary)
             if cache[d.id] == nil { cache[d.id] = ranked(d) }

@@ -20,6 +20,7 @@ struct CrisisController {
         group.get(":crisisId/decisions", use: decisions)
         group.put(":crisisId/tasks/:code", use: putTask)
         group.get(":crisisId/tasks", use: tasks)
+        group.post(":crisisId/tasks/:code/pattern", use: addPattern)
         group.post(":crisisId/demands", use: addDemands)
         group.get(":crisisId/demands", use: listDemands)
         group.post(":crisisId/demands/import", use: importDemands)
@@ -70,6 +71,15 @@ struct CrisisController {
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try Access.require(context, CrisisAccess.readers)
         return try JSONReply.make(["items": try await services.demand.tasks(org: caller.org, crisis: try Params.id(context, "crisisId"))])
+    }
+
+    /// Expands a shift pattern over days into demand.
+    @Sendable func addPattern(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try Access.require(context, CrisisAccess.writers)
+        let body = try await request.decodeJSON(as: ShiftPatternInput.self, context: context)
+        let saved = try await services.demand.addPattern(org: caller.org, crisis: try Params.id(context, "crisisId"), task: try context.parameters.require("code"),
+                                                         body, actor: caller.actor)
+        return try JSONReply.make(["items": saved], status: .created)
     }
 
     @Sendable func addDemands(_ request: Request, context: AppRequestContext) async throws -> Response {

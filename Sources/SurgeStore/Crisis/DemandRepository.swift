@@ -121,6 +121,17 @@ public struct DemandRepository: Sendable {
         return try await db.read { c in try await Self.load(c, org: org, ids: ids, logger: db.logger) }
     }
 
+    /// Lays a shift pattern of a task over days (in the crisis's time zone) and adds the demand.
+    public func addPattern(org: String, crisis: Int64, task code: String, _ pattern: ShiftPatternInput, actor: AuditActor) async throws -> [ShiftDemandRecord] {
+        let k = try await db.read { c in try await CrisisRepository.load(c, org: org, id: crisis, logger: db.logger) }
+        guard let task = try await tasks(org: org, crisis: crisis).first(where: { $0.code == code }) else {
+            throw StoreError.notFound(entity: "crisis task", key: code)
+        }
+        let inputs = try pattern.demands(task: CrisisTaskInput(code: task.code, name: task.name, priority: task.priority), timeZone: k.timeZone, ruleProfile: k.ruleProfile)
+        guard !inputs.isEmpty else { throw ValidationFailure([FieldError("shifts", "the pattern yields no shift on these days (check weekdays)")]) }
+        return try await addDemands(org: org, crisis: crisis, inputs, fieldPrefix: { "shift \($0)" }, actor: actor)
+    }
+
     /// Demand of a crisis, optionally of one task and within [from, until).
     public func demands(org: String, crisis: Int64, task: String? = nil, from: Date? = nil, until: Date? = nil) async throws -> [ShiftDemandRecord] {
         try await db.read { c in

@@ -118,13 +118,7 @@ enum CrisisBenchCommand {
                 try await CrisisBenchCommand.withCrisis(db, org: org, name: "bench plan28", start: sc.startDay, days: sc.days, profile: sc.ruleProfile) { crisis in
                     let demand = DemandRepository(db: db)
                     for t in sc.tasks { _ = try await demand.putTask(org: org, crisis: crisis.id, CrisisTaskInput(code: t.code, name: t.name, priority: t.priority), actor: .cli) }
-                    let inputs = shifts.map { d in
-                        ShiftDemandInput(task: d.task, kind: d.kind, start: Instant.format(d.start), end: Instant.format(d.end), minimum: d.headcount.minimum,
-                                         target: d.headcount.target, maximum: d.headcount.maximum,
-                                         requirements: d.requirements.map { CrisisShift.Need(competence: $0.competence, minimumLevel: $0.minimumLevel) },
-                                         mixes: d.mixes.map { CrisisShift.Need(competence: $0.competence, minimumLevel: $0.minimumLevel, minimumCount: $0.minimumCount) },
-                                         priority: d.priority)
-                    }
+                    let inputs = shifts.map(ShiftDemandInput.init)
                     _ = try await demand.addDemands(org: org, crisis: crisis.id, inputs, actor: .cli)
                     let t0 = ContinuousClock.now
                     let job = try await AllocationRepository(db: db).planJob(org: org, crisis: crisis.id, seed: seed, timeLimit: time, actor: .cli)
