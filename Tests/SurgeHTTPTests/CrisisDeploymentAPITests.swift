@@ -382,4 +382,36 @@ actor RecordingSender: NotificationSender {
             #expect(try await api.scalar("SELECT count(*) FROM shift_demand") == 8)
         }
     }
+
+    @Test func authorityExceptionEndsAtItsExpiryAndJobsSurviveARestart() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 3, poolFrom: 2)
+            let declared = try await api.request(.post, "/v1/crises", as: .crisisStaff, json: """
+                {"name":"Aufnahme","startsOn":"2026-12-07","endsOn":"2026-12-20","level":2,"ruleProfile":"authority-15-2-example",
+                 "authorityReference":"Bez.-Reg. Az. 55.1-2026-17","authorityExpiresOn":"2026-12-07"}
+                """)
+            #expect(declared.status == .created)
+            let crisis = try #require(try declared.json()["id"] as? Int)
+            #expect(try await api.request(.put, "/v1/crises/\(crisis)/tasks/hotline", as: .crisisStaff, json: #"{"name":"Hotline","priority":1}"#).status == .ok)
+            let demands = try await api.addDayShifts(crisis)
+            var results: [HTTPResponse.Status] = []
+            for d in demands.prefix(2) {
+                let rows = try await api.repositories.db.client.query("""
+                    INSERT INTO proposed_position (org_id, crisis_id, demand_id, personnel_no, status) VALUES ('test', \(crisis), \(d), 'P0002', 'accepted') RETURNING position_id
+                    """, logger: api.repositories.db.logger).collect()
+                results.append(try await api.request(.post, "/v1/positions/\(try rows[0].decode(Int64.self))/confirm", as: .crisisStaff).status)
+            }
+            // 7 December is covered by the approval, 8 December is not.
+            #expect(results == [.created, .conflict])
+
+            // A job left running by a stopped server is queued again at start.
+            try await api.exec("""
+                INSERT INTO solver_job (org_id, crisis_id, kind, status, input, seed, time_limit_seconds) VALUES
+                ('test', \(crisis), 'proposal', 'running', '{"demandIds":[],"competences":[],"excluded":{},"unavailable":[],"cancelledAssignments":[]}', 1, 1)
+                """)
+            let pending = try await AllocationRepository(db: api.repositories.db).recoverAfterRestart()
+            #expect(pending.count == 1)
+            #expect(try await api.scalar("SELECT count(*) FROM solver_job WHERE status = 'queued'") == 1)
+        }
+    }
 }

@@ -86,6 +86,9 @@ public func buildApplication(settings: ServerSettings, database: DatabaseSetting
     )
     app.beforeServerStarts {
         try await migrator.migrate(client: client, logger: logger)
+        for pending in try await crisis.allocations.recoverAfterRestart() {
+            crisis.runner.enqueue(org: pending.org, job: pending.job, urgent: pending.urgent)
+        }
     }
     return app
 }

@@ -156,6 +156,20 @@ public struct AllocationRepository: Sendable {
         }
     }
 
+    /// After a restart: jobs that were running start again from the queue (a job writes its
+    /// positions only when it finishes, so nothing half-done remains). Returns what to enqueue.
+    /// Assumes one server process runs the jobs of a database.
+    public func recoverAfterRestart() async throws -> [(org: String, job: Int64, urgent: Bool)] {
+        try await db.transaction { c in
+            try await c.query("UPDATE solver_job SET status = 'queued', progress = 0 WHERE status = 'running'", logger: db.logger)
+            return try await c.query("SELECT org_id, job_id, urgent FROM solver_job WHERE status = 'queued' ORDER BY job_id", logger: db.logger)
+                .collect().map { row in
+                    let (org, job, urgent) = try row.decode((String, Int64, Bool).self)
+                    return (org, job, urgent)
+                }
+        }
+    }
+
     static func insertJob(_ c: PostgresConnection, org: String, crisis: Int64, request: Int64?, kind: String, input: JobInput, seed: UInt64,
                           timeLimit: Double, urgent: Bool, logger: Logger) async throws -> Int64 {
         let rows = try await c.query("""

@@ -68,6 +68,10 @@ public struct AssignmentRepository: Sendable {
             let (department, hours) = try staffRow.decode((String, Double).self)
             let crisis = try await CrisisRepository.load(c, org: org, id: p.crisisId, logger: db.logger)
             guard let start = Instant.parse(p.start), let end = Instant.parse(p.end) else { throw StoreError.unavailable("position \(id) has no period") }
+            // A §15(2) authority exception covers shifts up to its expiry only.
+            if crisis.ruleProfile.hasPrefix("authority"), let expiry = crisis.authorityExpiresOn, CrisisProblemBuilder.localDay(start, Self.calendar(crisis.timeZone)) > expiry {
+                throw StoreError.conflict("the authority exception \(crisis.authorityReference ?? "") of rule profile \(crisis.ruleProfile) expired on \(expiry.iso); record a new decision first")
+            }
             var overrides: [String] = []
             let pool = try await PositionRepository.isPoolMember(c, org: org, personnelNo: p.personnelNo, demand: p.demandId, logger: db.logger)
             if !pool {
