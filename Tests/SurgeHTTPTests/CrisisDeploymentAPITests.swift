@@ -414,4 +414,40 @@ actor RecordingSender: NotificationSender {
             #expect(try await api.scalar("SELECT count(*) FROM solver_job WHERE status = 'queued'") == 1)
         }
     }
+
+    @Test func releaseQuotaHoldsUnlessOverridden() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            // A10: P0001–P0004 (4 FTE); its regular work needs 3 FTE at every level, so it can give one person.
+            try await api.seedCrisisRegister(people: 4, poolFrom: 99)
+            try await api.exec("""
+                INSERT INTO regular_task (org_id, department_code, code, name, priority_class, fte_level0, fte_level1, fte_level2, fte_level3)
+                VALUES ('test', 'A10', 'BUERGERBUERO', 'Bürgerbüro', 'A', 3, 3, 3, 3)
+                """)
+            let crisis = try await api.declareCrisis()
+            let demands = try await api.addDayShifts(crisis)
+            var positions: [Int] = []
+            for person in ["P0002", "P0003"] {
+                let rows = try await api.repositories.db.client.query("""
+                    INSERT INTO proposed_position (org_id, crisis_id, demand_id, personnel_no, status) VALUES ('test', \(crisis), \(demands[0]), \(person), 'accepted') RETURNING position_id
+                    """, logger: api.repositories.db.logger).collect()
+                let id = try rows[0].decode(Int64.self)
+                try await api.exec("""
+                    INSERT INTO release_request (org_id, position_id, department_code, personnel_no, deadline, status) VALUES ('test', \(id), 'A10', '\(person)', now(), 'approved')
+                    """)
+                positions.append(Int(id))
+            }
+            #expect(try await api.request(.post, "/v1/positions/\(positions[0])/confirm", as: .crisisStaff).status == .created)
+            let second = try await api.request(.post, "/v1/positions/\(positions[1])/confirm", as: .crisisStaff)
+            #expect(second.status == .conflict)
+            #expect((try second.json()["detail"] as? String)?.contains("may release 1 people") == true)
+            #expect(try await api.scalar("SELECT count(*) FROM rule_decision WHERE kind = 'quota_override'") == 0)
+            let forced = try await api.request(.post, "/v1/positions/\(positions[1])/confirm", as: .crisisStaff, json: #"{"override":"Krisenstab 2026-12-01: Hotline vor Bürgerbüro"}"#)
+            #expect(forced.status == .created)
+            #expect(try await api.scalar("SELECT count(*) FROM rule_decision WHERE kind = 'quota_override'") == 1)
+            let report = try await api.request(.get, "/v1/crises/\(crisis)/reports/departments?on=2026-12-07", as: .crisisStaff)
+            let a10 = report.items.first { $0["department"] as? String == "A10" }
+            #expect(a10?["secondedPersons"] as? Int == 2)
+            #expect(a10?["overQuota"] as? Bool == true)
+        }
+    }
 }

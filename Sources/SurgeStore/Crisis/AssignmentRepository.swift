@@ -156,30 +156,43 @@ public struct AssignmentRepository: Sendable {
     }
 
     /// The department's release quota on the shift's day (locked per department so concurrent
-    /// confirmations count each other); a message when one more person would exceed it.
+    /// confirmations count each other); a message when one more person would exceed it, in
+    /// people (as the solver counts them) or in FTE left after secondments.
     static func quotaExceeded(_ c: PostgresConnection, org: String, department: String, personnelNo: String, crisis: CrisisRecord, start: Date,
                               logger: Logger) async throws -> String? {
         _ = try await c.query("SELECT 1 FROM department WHERE org_id = \(org) AND code = \(department) FOR UPDATE", logger: logger).collect()
         let day = CrisisProblemBuilder.localDay(start, calendar(crisis.timeZone))
         let rows = try await c.query("""
-            SELECT
-              (SELECT count(*) FROM staff s WHERE s.org_id = \(org) AND s.department_code = \(department)
-                 AND NOT EXISTS (SELECT 1 FROM absence x WHERE x.org_id = s.org_id AND x.personnel_no = s.personnel_no AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on)),
-              (SELECT coalesce(sum(s.fte), 0)::float8 FROM staff s WHERE s.org_id = \(org) AND s.department_code = \(department)
-                 AND NOT EXISTS (SELECT 1 FROM absence x WHERE x.org_id = s.org_id AND x.personnel_no = s.personnel_no AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on)),
+            WITH present AS (
+                SELECT s.personnel_no, s.fte FROM staff s WHERE s.org_id = \(org) AND s.department_code = \(department)
+                  AND NOT EXISTS (SELECT 1 FROM absence x WHERE x.org_id = s.org_id AND x.personnel_no = s.personnel_no AND \(day.iso)::date BETWEEN x.starts_on AND x.ends_on)
+            ), deployed AS (
+                SELECT DISTINCT s.personnel_no, s.fte FROM assignment a JOIN staff s ON s.org_id = a.org_id AND s.personnel_no = a.personnel_no
+                WHERE a.org_id = \(org) AND s.department_code = \(department) AND a.status <> 'cancelled' AND a.personnel_no <> \(personnelNo)
+                  AND (lower(a.period) AT TIME ZONE \(crisis.timeZone))::date = \(day.iso)::date
+                  AND NOT EXISTS (SELECT 1 FROM pool_membership pm WHERE pm.org_id = a.org_id AND pm.personnel_no = a.personnel_no
+                       AND pm.valid_from <= \(day.iso)::date AND (pm.valid_until IS NULL OR pm.valid_until >= \(day.iso)::date))
+            )
+            SELECT (SELECT count(*) FROM present), (SELECT coalesce(sum(fte), 0)::float8 FROM present),
               (SELECT coalesce(sum(CASE \(crisis.level)::int WHEN 0 THEN fte_level0 WHEN 1 THEN fte_level1 WHEN 2 THEN fte_level2 ELSE fte_level3 END), 0)::float8
                  FROM regular_task WHERE org_id = \(org) AND department_code = \(department)),
-              (SELECT count(DISTINCT a.personnel_no) FROM assignment a JOIN staff s ON s.org_id = a.org_id AND s.personnel_no = a.personnel_no
-                 WHERE a.org_id = \(org) AND s.department_code = \(department) AND a.status <> 'cancelled' AND a.personnel_no <> \(personnelNo)
-                   AND (lower(a.period) AT TIME ZONE \(crisis.timeZone))::date = \(day.iso)::date
-                   AND NOT EXISTS (SELECT 1 FROM pool_membership pm WHERE pm.org_id = a.org_id AND pm.personnel_no = a.personnel_no
-                        AND pm.valid_from <= \(day.iso)::date AND (pm.valid_until IS NULL OR pm.valid_until >= \(day.iso)::date)))
+              (SELECT coalesce(sum(se.fte), 0)::float8 FROM secondment se JOIN staff s ON s.org_id = se.org_id AND s.personnel_no = se.personnel_no
+                 WHERE se.org_id = \(org) AND s.department_code = \(department) AND \(day.iso)::date BETWEEN se.starts_on AND se.ends_on),
+              (SELECT count(*) FROM deployed), (SELECT coalesce(sum(fte), 0)::float8 FROM deployed),
+              (SELECT fte::float8 FROM staff WHERE org_id = \(org) AND personnel_no = \(personnelNo))
             """, logger: logger).collect()
-        let (n, fte, needed, deployed) = try rows[0].decode((Int64, Double, Double, Int64).self)
+        let (n, fte, needed, seconded, deployed, deployedFTE, ownFTE) = try rows[0].decode((Int64, Double, Double, Double, Int64, Double, Double?).self)
         guard let level = CrisisLevel(rawValue: crisis.level) else { return nil }
-        let quota = DepartmentReleaseQuota(departmentCode: department, level: level, staffCount: Int(n), staffFTE: fte, neededFTE: needed, usedFTE: 0, usedPersons: 0)
-        guard Int(deployed) + 1 > quota.quotaPersons else { return nil }
-        return "department \(department) may release \(quota.quotaPersons) people on \(day.iso) at crisis level \(crisis.level) and already releases \(deployed)"
+        let quota = DepartmentReleaseQuota(departmentCode: department, level: level, staffCount: Int(n), staffFTE: fte, neededFTE: needed,
+                                           usedFTE: seconded, usedPersons: 0)
+        if Int(deployed) + 1 > quota.quotaPersons {
+            return "department \(department) may release \(quota.quotaPersons) people on \(day.iso) at crisis level \(crisis.level) and already releases \(deployed)"
+        }
+        let wanted = deployedFTE + (ownFTE ?? 1)
+        if wanted > max(0, quota.leftFTE) + 1e-9 {
+            return "department \(department) has \(max(0, quota.leftFTE)) FTE left to release on \(day.iso) (after secondments) and would give \(wanted)"
+        }
+        return nil
     }
 
     /// Publishes every confirmed assignment of the crisis and queues a notification for each person.
