@@ -450,4 +450,46 @@ actor RecordingSender: NotificationSender {
             #expect(a10?["overQuota"] as? Bool == true)
         }
     }
+
+    @Test func changeAndPinAndTheNextSolveKeepsPinned() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 6, poolFrom: 5)
+            let crisis = try await api.declareCrisis()
+            _ = try await api.addDayShifts(crisis, minimum: 1, target: 2, maximum: 2)
+            #expect(try await api.request(.get, "/v1/crises/\(crisis)", as: .hr).headers[.eTag] == "\"1\"")
+            #expect(try await api.request(.get, "/v1/crises/\(crisis)/tasks", as: .auditor).items.first?["location"] as? String == "Rathaus, Raum 101")
+            #expect(try await api.request(.get, "/v1/crises/\(crisis)/demands?task=hotline&from=2026-12-08T00:00:00Z", as: .crisisStaff).items.count == 2)
+            let r = try await api.request(.post, "/v1/crises/\(crisis)/allocation-requests", as: .crisisStaff,
+                                          json: #"{"task":"hotline","from":"2026-12-07T00:00:00Z","until":"2026-12-08T00:00:00Z","timeLimitSeconds":0.1}"#,
+                                          headers: [HTTPField.Name("Idempotency-Key")!: "c1"])
+            let job = try #require((try r.json()["job"] as? [String: Any])?["id"] as? Int)
+            _ = try await api.waitForJob(job)
+            let proposed = try await api.positions(ofJob: job)
+            try #require(proposed.count == 2)
+            let first = try #require(proposed[0]["id"] as? Int), second = try #require(proposed[1]["id"] as? Int)
+            let taken = Set(proposed.compactMap { $0["personnelNo"] as? String })
+            let other = try #require(["P0001", "P0002", "P0003", "P0004"].first { !taken.contains($0) })
+            // Change: the crisis staff put someone else on the first position.
+            let changed = try await api.request(.put, "/v1/positions/\(first)", as: .crisisStaff, json: #"{"personnelNo":"\#(other)"}"#)
+            #expect(changed.status == .created)
+            #expect(try changed.json()["personnelNo"] as? String == other)
+            #expect(try changed.json()["status"] as? String == "accepted")
+            #expect((try changed.json()["release"] as? [String: Any])?["department"] as? String == "A10")
+            #expect(try await api.request(.get, "/v1/positions/\(first)", as: .crisisStaff).json()["status"] as? String == "replaced")
+            #expect(try await api.request(.put, "/v1/positions/\(first)", as: .crisisStaff, json: #"{"personnelNo":"P0001"}"#).status == .conflict)
+            let unknown = try await api.request(.put, "/v1/positions/\(second)", as: .crisisStaff, json: #"{"personnelNo":"NOBODY"}"#)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.invalidParams == ["personnelNo"])
+            // Pin the second; a new request for the same shift keeps both and proposes nobody more (target 2).
+            #expect(try await api.request(.post, "/v1/positions/\(second)/pin", as: .crisisStaff).json()["status"] as? String == "pinned")
+            let again = try await api.request(.post, "/v1/crises/\(crisis)/allocation-requests", as: .crisisStaff,
+                                              json: #"{"task":"hotline","from":"2026-12-07T00:00:00Z","until":"2026-12-08T00:00:00Z","timeLimitSeconds":0.1}"#,
+                                              headers: [HTTPField.Name("Idempotency-Key")!: "c2"])
+            let job2 = try #require((try again.json()["job"] as? [String: Any])?["id"] as? Int)
+            #expect(try await api.waitForJob(job2)["status"] as? String == "done")
+            #expect(try await api.positions(ofJob: job2).isEmpty)
+            let release = try #require((try changed.json()["release"] as? [String: Any])?["id"] as? Int)
+            #expect(try await api.request(.get, "/v1/release-requests/\(release)", as: .departmentHead).status == .ok)
+        }
+    }
 }
