@@ -71,8 +71,10 @@ struct AbsenceController {
         let current = try await absences.get(org: caller.org, id: id)
         let absence = Absence(id: id, personnelNo: body.personnelNo ?? current.value.personnelNo, category: body.category,
                               startsOn: body.startsOn, endsOn: body.endsOn)
-        return try JSONReply.versioned(try await absences.update(org: caller.org, id: id, absence, expectedVersion: try request.ifMatchVersion(),
-                                                                 actor: caller.actor))
+        let updated = try await absences.update(org: caller.org, id: id, absence, expectedVersion: try request.ifMatchVersion(), actor: caller.actor)
+        // A longer absence may hit more shifts; shifts it no longer covers stay cancelled (their repair already ran).
+        try await absenceHitsShifts(org: caller.org, personnelNo: absence.personnelNo, startsOn: absence.startsOn, endsOn: absence.endsOn)
+        return try JSONReply.versioned(updated)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
