@@ -9,7 +9,7 @@ struct CrisisCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisis",
         abstract: "Crisis deployment: declare, decide, tasks and demand, requests and jobs, releases, confirm, publish, sick calls, reports.",
-        subcommands: [Declare.self, Decide.self, TaskCmd.self, DemandImport.self, Request.self, Plan.self, Job.self, Accept.self,
+        subcommands: [Declare.self, Decide.self, TaskCmd.self, DemandImport.self, Request.self, Plan.self, Job.self, Accept.self, Change.self,
                       Releases.self, Approve.self, Refuse.self, Expire.self, Confirm.self, Publish.self, Notify.self, Sick.self, Report.self])
 
     static func instant(_ text: String, _ option: String) throws -> Date {
@@ -197,6 +197,28 @@ struct CrisisCommand: AsyncParsableCommand {
                 return try await repo.accept(org: org, ids: ids, pin: pin, deadline: Date().addingTimeInterval(deadlineHours * 3600), actor: .cli).count
             }
             print("\(n) positions \(pin ? "pinned" : "accepted")")
+        }
+    }
+
+    struct Change: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put another person on a position (--person), or pin it (--pin) so later solves keep it.")
+        @OptionGroup var global: GlobalOptions
+        @Option var position: Int64
+        @Option var person: String?
+        @Flag var pin = false
+        @Option var deadlineHours: Double = 24
+
+        func run() async throws {
+            guard (person == nil) == pin else { throw ValidationError("give either --person or --pin") }
+            let deadline = Date().addingTimeInterval(deadlineHours * 3600)
+            let p = try await global.withDatabase { db, reader in
+                let org = global.organisation(reader)
+                if let person {
+                    return try await PositionRepository(db: db).change(org: org, id: position, personnelNo: person, deadline: deadline, actor: .cli)
+                }
+                return try await PositionRepository(db: db).accept(org: org, ids: [position], pin: true, deadline: deadline, actor: .cli)[0]
+            }
+            print("position \(p.id): \(p.personnelNo) \(p.status)" + (p.release.map { ", release by \($0.department) \($0.status)" } ?? ""))
         }
     }
 
