@@ -500,4 +500,23 @@ actor RecordingSender: NotificationSender {
             #expect(try await api.request(.get, "/v1/release-requests/\(release)", as: .departmentHead).status == .ok)
         }
     }
+
+    @Test func planningTheWholeCrisisIsAuditedIndependently() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister()
+            let crisis = try await api.declareCrisis()
+            _ = try await api.addDayShifts(crisis)
+            let bad = try await api.request(.post, "/v1/crises/\(crisis)/plan", as: .crisisStaff, json: #"{"from":"soon"}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.invalidParams == ["from"])
+            let started = try await api.request(.post, "/v1/crises/\(crisis)/plan", as: .crisisStaff, json: #"{"timeLimitSeconds":0.2,"seed":3}"#)
+            #expect(started.status == .accepted)
+            let job = try #require(try started.json()["id"] as? Int)
+            let done = try await api.waitForJob(job)
+            let result = try #require(done["result"] as? [String: Any])
+            #expect(result["hardBreaks"] as? Int == 0)
+            #expect(result["auditedHardBreaks"] as? Int == 0)
+            #expect(try await api.positions(ofJob: job).count == 9)
+        }
+    }
 }

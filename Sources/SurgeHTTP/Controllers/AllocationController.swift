@@ -11,6 +11,7 @@ struct AllocationController {
     struct AcceptBody: Codable { var positions: [Int64]?; var pin: Bool?; var deadlineHours: Double? }
     struct ChangeBody: Codable { var personnelNo: String; var deadlineHours: Double? }
     struct ConfirmBody: Codable { var override: String? }
+    struct PlanBody: Codable { var from: String?; var until: String?; var seed: UInt64?; var timeLimitSeconds: Double? }
     struct SickCallBody: Codable { var personnelNo: String; var from: String; var until: String }
     struct SickCallReply: Encodable { var cancelled: [Int64]; var flagged: [Int64]; var repairJob: SolverJobRecord? }
 
@@ -19,6 +20,7 @@ struct AllocationController {
     func addRoutes(crises: RouterGroup<AppRequestContext>, jobs: RouterGroup<AppRequestContext>, positions: RouterGroup<AppRequestContext>,
                    assignments: RouterGroup<AppRequestContext>) {
         crises.post(":crisisId/allocation-requests", use: submit)
+        crises.post(":crisisId/plan", use: plan)
         crises.post(":crisisId/publish", use: publish)
         crises.post(":crisisId/sick-calls", use: sickCall)
         crises.get(":crisisId/assignments", use: listAssignments)
@@ -44,6 +46,22 @@ struct AllocationController {
         if submitted.created { services.runner.enqueue(org: caller.org, job: submitted.job.id, urgent: submitted.job.urgent) }
         return try JSONReply.make(Accepted(requestId: submitted.requestId, job: submitted.job, replayed: !submitted.created), status: .accepted,
                                   location: "/v1/jobs/\(submitted.job.id)")
+    }
+
+    /// One job over all demand of the crisis (or of [from, until)): the whole plan, audited.
+    @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try Access.require(context, CrisisAccess.writers)
+        let body = try await request.decodeOptionalJSON(as: PlanBody.self) ?? PlanBody()
+        var v = Validator()
+        let from = body.from.flatMap(Instant.parse), until = body.until.flatMap(Instant.parse)
+        v.require(body.from == nil || from != nil, "from", "must be an ISO 8601 instant")
+        v.require(body.until == nil || until != nil, "until", "must be an ISO 8601 instant")
+        if let from, let until { v.require(until > from, "until", "must be after from") }
+        try v.check()
+        let id = try await services.allocations.planJob(org: caller.org, crisis: try Params.id(context, "crisisId"), from: from, until: until,
+                                                        seed: body.seed ?? 1, timeLimit: body.timeLimitSeconds ?? 30, actor: caller.actor)
+        services.runner.enqueue(org: caller.org, job: id, urgent: false)
+        return try JSONReply.make(try await services.allocations.job(org: caller.org, id: id), status: .accepted, location: "/v1/jobs/\(id)")
     }
 
     @Sendable func job(_ request: Request, context: AppRequestContext) async throws -> Response {
