@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SurgeCore
+import SurgeHTTP
 import SurgeStore
 import Testing
 
@@ -517,6 +518,31 @@ actor RecordingSender: NotificationSender {
             #expect(result["hardBreaks"] as? Int == 0)
             #expect(result["auditedHardBreaks"] as? Int == 0)
             #expect(try await api.positions(ofJob: job).count == 9)
+        }
+    }
+
+    @Test func theExpiryServiceReSolvesMissedDeadlines() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 4, poolFrom: 99)
+            let crisis = try await api.declareCrisis()
+            let demands = try await api.addDayShifts(crisis, minimum: 1, target: 1, maximum: 1)
+            let rows = try await api.repositories.db.client.query("""
+                INSERT INTO proposed_position (org_id, crisis_id, demand_id, personnel_no, status) VALUES ('test', \(crisis), \(demands[0]), 'P0002', 'accepted') RETURNING position_id
+                """, logger: api.repositories.db.logger).collect()
+            try await api.exec("""
+                INSERT INTO release_request (org_id, position_id, department_code, personnel_no, deadline, status)
+                VALUES ('test', \(try rows[0].decode(Int64.self)), 'A10', 'P0002', '2026-12-01T09:00:00Z', 'pending')
+                """)
+            // Before the deadline a round changes nothing; after it the request expires and a re-solve runs.
+            let early = CrisisServices(db: api.repositories.db, now: { Instant.parse("2026-12-01T08:59:00Z")! })
+            await ReleaseExpiryService(services: early, logger: api.repositories.db.logger).tick()
+            #expect(try await api.scalar("SELECT count(*) FROM release_request WHERE status = 'pending'") == 1)
+            let late = CrisisServices(db: api.repositories.db, now: { Instant.parse("2026-12-01T09:00:00Z")! })
+            await ReleaseExpiryService(services: late, logger: api.repositories.db.logger).tick()
+            #expect(try await api.scalar("SELECT count(*) FROM release_request WHERE status = 'expired'") == 1)
+            let job = try await api.scalar("SELECT job_id FROM solver_job WHERE kind = 'resolve'")
+            #expect(try await api.waitForJob(job)["status"] as? String == "done")
+            #expect(try await api.positions(ofJob: job).first?["personnelNo"] as? String != "P0002")
         }
     }
 }

@@ -30,7 +30,8 @@ public struct ReleaseExpiryService: Service {
         }
     }
 
-    func tick() async {
+    /// One round: what the loop does every `interval`.
+    public func tick() async {
         let now = services.now()
         do {
             for org in try await services.releases.organisationsWithDueRequests(now: now) {
