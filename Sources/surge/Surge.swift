@@ -18,6 +18,9 @@ struct Surge: AsyncParsableCommand {
             // Scheduling core.
             SolveCommand.self, GenerateCommand.self, BenchCommand.self,
 
+            // Scenario simulation.
+            SimulateCommand.self,
+
         ]
     )
 
