@@ -76,7 +76,7 @@ enum SimulationSetup {
 
     /// A file-system-friendly name for a run's folder.
     static func slug(_ index: Int, _ name: String) -> String {
-        let s = name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let s = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
         let squeezed = s.split(separator: "-").joined(separator: "-")
         return "\(index + 1)-\(squeezed.prefix(40))"
     }
