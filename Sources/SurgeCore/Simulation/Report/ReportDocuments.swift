@@ -88,7 +88,8 @@ public enum ReportDocuments {
         let prios = Array(Set(r.daily.flatMap { $0.byPriority.map(\.priority) })).sorted()
         var series: [(name: String, values: [Double])] = [("all tasks", r.daily.map(\.coverage))]
         for p in prios { series.append(("priority \(p)", r.daily.map { d in d.byPriority.first { $0.priority == p }?.coverage ?? 1 })) }
-        h += SVGChart.lines(id: "coverage-chart", title: "Filled positions / needed positions per day", labels: r.daily.map { String($0.day.suffix(5)) }, series: series)
+        series.append(("off sick (of staff)", r.daily.map { Double($0.absentSick) / Double(max(1, r.staff)) }))
+        h += SVGChart.lines(id: "coverage-chart", title: "Filled positions / needed positions per day, and the share of staff off sick", labels: r.daily.map { String($0.day.suffix(5)) }, series: series)
         h += table(["week", "task", "priority", "shifts", "below minimum", "needed", "filled", "coverage", "hours"],
                    r.weeklyByTask.map { [$0.period, $0.task, String($0.priority), String($0.shifts), String($0.shiftsBelowMinimum), String($0.needed), String($0.filled), pct($0.coverage), String(format: "%.0f", $0.hours)] })
 

@@ -51,7 +51,7 @@ enum SVGChart {
         out += "<text x=\"\(f(left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(esc(title))</text>"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + h))\" x2=\"\(f(left + w))\" y2=\"\(f(top + h))\" stroke=\"#888888\"/>"
         for (i, v) in values.enumerated() {
-            let bh = h * Double(v) / peak
+            let bh = (h - 14) * Double(v) / peak
             let x = left + slot * Double(i) + slot * 0.1
             out += "<rect x=\"\(f(x))\" y=\"\(f(top + h - bh))\" width=\"\(f(slot * 0.8))\" height=\"\(f(bh))\" fill=\"#2980b9\"/>"
             out += "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + h - bh - 3))\" font-size=\"10\" text-anchor=\"middle\">\(v)</text>"

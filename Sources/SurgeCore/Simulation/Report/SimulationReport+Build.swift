@@ -10,6 +10,7 @@ extension SimulationReport {
         seed = run.seed
         startDay = s.startDay.iso
         days = run.days.count
+        staff = run.departments.reduce(0) { $0 + $1.staffCount }
 
         // Coverage per day, priority and task.
         var daily: [DayFigures] = []

@@ -9,6 +9,8 @@ public struct SimulationReport: Codable, Sendable {
     public var seed: UInt64
     public var startDay: String
     public var days: Int
+    /// Staff of the register's departments (before reserves).
+    public var staff: Int
     public var summary: Summary
     public var daily: [DayFigures]
     public var dailyByTask: [TaskFigures]
