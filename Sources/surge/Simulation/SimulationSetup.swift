@@ -38,39 +38,13 @@ enum SimulationSetup {
             let city = DemoCityGenerator(options: DemoCityOptions(seed: seed, staffCount: staff, today: s.startDay)).generate()
             return SimulationRegister(city: city, from: s.startDay, days: s.days + s.horizonDays, timeZone: s.timeZone)
         case .database(let organisation):
-            let until = s.startDay.adding(days: s.days + s.horizonDays - 1)
-            let levels = Set([s.level] + s.levelChanges.map(\.level) + s.variants.flatMap { ($0.level.map { [$0] } ?? []) + ($0.levelChanges ?? []).map(\.level) })
-            let snapshots = try await global.withDatabase { db, reader in
-                let org = organisation ?? global.organisation(reader)
-                var out: [(Int, PlanningRegisterReader.Snapshot)] = []
-                for l in (0...3) where levels.contains(l) || l == 0 {
-                    guard let level = CrisisLevel(rawValue: l) else { continue }
-                    out.append((l, try await PlanningRegisterReader(db: db).snapshot(org: org, level: level, from: s.startDay, until: until,
-                                                                                     timeZone: s.timeZone, ruleProfile: s.ruleProfiles[0].profile)))
-                }
-                return out
+            let register = try await global.withDatabase { db, reader in
+                try await SimulationRegisterReader(db: db).register(org: organisation ?? global.organisation(reader), scenario: s)
             }
-            var people: [String: Person] = [:]
-            var departments: [String: SimulationRegister.DepartmentFigures] = [:]
-            for (level, snap) in snapshots {
-                for p in snap.people where people[p.id] == nil { people[p.id] = p }
-                for q in snap.quotas {
-                    var d = departments[q.departmentCode] ?? .init(code: q.departmentCode, name: q.departmentCode, staffCount: q.staffCount,
-                                                                   staffFTE: q.staffFTE, neededFTE: [Double](repeating: 0, count: 4))
-                    d.neededFTE[level] = q.neededFTE
-                    departments[q.departmentCode] = d
-                }
-            }
-            // Levels not read have the needs of the nearest lower level read.
-            for (code, var d) in departments {
-                for l in 1...3 where !snapshots.contains(where: { $0.0 == l }) { d.neededFTE[l] = d.neededFTE[l - 1] }
-                departments[code] = d
-            }
-            guard !people.isEmpty else {
+            guard !register.people.isEmpty else {
                 throw ValidationError("the register has nobody to deploy (no pool members, no department with quota); run `surge seed demo` first or use base: demo")
             }
-            let list = people.values.sorted { $0.id < $1.id }
-            return SimulationRegister(people: list, fte: list.map { min(1, Double($0.contractMinutesPerWeek) / 2340) }, departments: Array(departments.values))
+            return register
         }
     }
 
