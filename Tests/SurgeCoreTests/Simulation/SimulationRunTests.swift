@@ -48,6 +48,12 @@ import Testing
         let run = try SimulationFixtures.run(SimulationFixtures.scenario(days: 5))
         let report = SimulationReport(run: run)
         #expect(run.days.reduce(0) { $0 + $1.newSickDeployed } > 0)
+        // Sick calls are repaired: nobody works on a day they are off.
+        for day in run.days {
+            let off = Set(day.absentIds)
+            #expect(day.worked.allSatisfy { !off.contains($0.person) }, "someone off on \(day.day) still works")
+        }
+        #expect(run.days.contains { !$0.absentIds.isEmpty })
         #expect(report.summary.sickSpells >= report.summary.sickSpellsAmongDeployed)
         for (d, day) in run.days.enumerated() where d < 2 {
             #expect(!day.worked.contains { $0.person.hasPrefix("R1-lent") }, "lent staff worked before their stage on \(day.day)")

@@ -30,6 +30,8 @@ import Testing
           - { week: 1, factor: 0.5 }
         shifts:
           - { kind: early, startMinute: 420, lengthMinutes: 480, minimum: 2, target: 3 }
+    objective:
+      fairness: 1
     """
 
     static func load(_ text: String) throws(ScenarioError) -> SimulationScenario {
@@ -67,6 +69,8 @@ import Testing
         ("startDay: 2027-01-04", "startDay: someday", "startDay", 4),
         ("sickDaysMin: 2", "sickDaysMni: 2", "absences.sickDaysMni", 15),
         ("name: Hotline", "name: Hotline\n    color: red", "tasks[0].color", 22),
+        ("fairness: 1", "fairness: -1", "objective.fairness", 28),
+        ("fairness: 1", "fairnes: 1", "objective.fairnes", 28),
     ])
     func badFieldNamesFieldAndLine(original: String, replacement: String, field: String, line: Int) throws {
         #expect(Self.valid.contains(original))

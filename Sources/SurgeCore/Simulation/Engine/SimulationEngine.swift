@@ -137,7 +137,7 @@ public struct SimulationEngine: Sendable {
             var problem = SchedulingProblem(
                 horizonStart: todayStart, horizonEnd: max(dayStart[d + horizon], demands.map(\.end).max() ?? todayEnd), timeZone: s.timeZone,
                 people: problemPeople, demands: demands, ruleProfiles: [profile], releaseQuotas: quotas,
-                pinned: carried.filter { todayIds.contains($0.demand) }, previousPlan: carried, weights: Self.weights)
+                pinned: carried.filter { todayIds.contains($0.demand) }, previousPlan: carried, weights: s.objective.applied(to: Self.weights))
             let planned = try Solver.solve(problem, options: SolverOptions(seed: derive(d, 1), moveBudget: s.moveBudget, threads: threads)).plan
 
             // The day's events, drawn from the seed in a fixed order.
@@ -220,7 +220,8 @@ public struct SimulationEngine: Sendable {
             }
             records.append(DayRecord(day: today, level: level, profile: profileId, shifts: shifts, worked: worked, departments: deptRecords,
                                      candidates: candidates.count, reservesActive: reservesActive, newSick: newSick, newSickDeployed: newSickDeployed,
-                                     absentSick: (0..<P).filter { sickUntil[$0] > d }.count, extraDemandEvents: extraEvents,
+                                     absentSick: (0..<P).filter { sickUntil[$0] > d }.count,
+                                     absentIds: (0..<P).filter { absentUntil[$0] > d }.map { people[$0].id }.sorted(), extraDemandEvents: extraEvents,
                                      repairChanges: repaired.changedPositions, hardBreaks: repaired.plan.hardBreaks.count, levelRaisedTo: raised))
             if let raised { level = raised }
             progress(SimulationProgress(day: d + 1, days: s.days, date: today))

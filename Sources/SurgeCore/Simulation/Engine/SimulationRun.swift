@@ -38,6 +38,8 @@ public struct DayRecord: Sendable {
     public var newSick: Int
     public var newSickDeployed: Int
     public var absentSick: Int
+    /// Everyone off sick or on a drawn vacation that day (sorted ids), for checks against `worked`.
+    public var absentIds: [String]
     public var extraDemandEvents: Int
     /// Positions changed by the day's repair.
     public var repairChanges: Int

@@ -38,6 +38,7 @@ extension SimulationScenario {
         v.require(t.consecutiveDays >= 1, "loadThresholds.consecutiveDays", "must be at least 1")
         v.require(t.nights >= 0, "loadThresholds.nights", "must be 0 or more")
         v.require(t.minFreeWeekends >= 0, "loadThresholds.minFreeWeekends", "must be 0 or more")
+        checkObjective(objective, "objective", &v)
         v.require(!tasks.isEmpty, "tasks", "must name at least one crisis task")
         var codes = Set<String>()
         for (i, task) in tasks.enumerated() {
@@ -79,6 +80,7 @@ extension SimulationScenario {
             if let l = variant.level { v.require((0...3).contains(l), "\(f).level", "must be 0 to 3") }
             if let c = variant.levelChanges { checkLevelChanges(c, "\(f).levelChanges", &v) }
             if let h = variant.horizonDays { v.require((1...28).contains(h), "\(f).horizonDays", "must be 1 to 28") }
+            if let o = variant.objective { checkObjective(o, "\(f).objective", &v) }
         }
         try v.check()
     }
@@ -129,6 +131,12 @@ extension SimulationScenario {
             v.require((0...10_000).contains(r.count), "\(g).count", "must be 0 to 10000")
             v.require(r.hoursPerWeek > 0 && r.hoursPerWeek <= 60, "\(g).hoursPerWeek", "must be above 0 and at most 60")
             for (k, c) in r.competences.enumerated() { v.code(c, "\(g).competences[\(k)]") }
+        }
+    }
+
+    private func checkObjective(_ o: ObjectiveOverrides, _ f: String, _ v: inout Validator) {
+        for (name, value) in o.fields {
+            if let value { v.require((0...100_000).contains(value), "\(f).\(name)", "must be 0 to 100000") }
         }
     }
 

@@ -25,22 +25,25 @@ public struct SimulationScenario: Codable, Sendable, Hashable {
     public var reserves: [ReserveStage]
     public var loadThresholds: LoadThresholds
     public var tasks: [SimulatedTask]
+    /// Weights of the solver's objective that differ from the simulation's defaults (a policy:
+    /// "spread the load" or "keep the same people").
+    public var objective: ObjectiveOverrides
     public var variants: [PolicyVariant]
 
     enum CodingKeys: String, CodingKey {
         case name, base, startDay, days, timeZone, horizonDays, moveBudget, level, levelChanges, ruleProfiles,
-             baselineProfile, absences, reserves, loadThresholds, tasks, variants
+             baselineProfile, absences, reserves, loadThresholds, tasks, objective, variants
     }
 
     public init(name: String, base: SimulationBase = .demo(seed: 1, staff: 2000), startDay: LocalDate, days: Int,
                 timeZone: String = "Europe/Berlin", horizonDays: Int = 7, moveBudget: Int = 50_000, level: Int = 2,
                 levelChanges: [LevelChange] = [], ruleProfiles: [ProfilePeriod], baselineProfile: String = "normal",
                 absences: AbsenceModel = .init(), reserves: [ReserveStage] = [], loadThresholds: LoadThresholds = .init(),
-                tasks: [SimulatedTask], variants: [PolicyVariant] = []) {
+                tasks: [SimulatedTask], objective: ObjectiveOverrides = .init(), variants: [PolicyVariant] = []) {
         self.name = name; self.base = base; self.startDay = startDay; self.days = days; self.timeZone = timeZone
         self.horizonDays = horizonDays; self.moveBudget = moveBudget; self.level = level; self.levelChanges = levelChanges
         self.ruleProfiles = ruleProfiles; self.baselineProfile = baselineProfile; self.absences = absences
-        self.reserves = reserves; self.loadThresholds = loadThresholds; self.tasks = tasks; self.variants = variants
+        self.reserves = reserves; self.loadThresholds = loadThresholds; self.tasks = tasks; self.objective = objective; self.variants = variants
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +63,7 @@ public struct SimulationScenario: Codable, Sendable, Hashable {
         reserves = try c.decodeIfPresent([ReserveStage].self, forKey: .reserves) ?? []
         loadThresholds = try c.decodeIfPresent(LoadThresholds.self, forKey: .loadThresholds) ?? .init()
         tasks = try c.decode([SimulatedTask].self, forKey: .tasks)
+        objective = try c.decodeIfPresent(ObjectiveOverrides.self, forKey: .objective) ?? .init()
         variants = try c.decodeIfPresent([PolicyVariant].self, forKey: .variants) ?? []
     }
 
@@ -312,11 +316,12 @@ public struct PolicyVariant: Codable, Sendable, Hashable {
     public var level: Int?
     public var levelChanges: [LevelChange]?
     public var horizonDays: Int?
+    public var objective: ObjectiveOverrides?
 
     public init(name: String, ruleProfiles: [ProfilePeriod]? = nil, reserves: [ReserveStage]? = nil, level: Int? = nil,
-                levelChanges: [LevelChange]? = nil, horizonDays: Int? = nil) {
+                levelChanges: [LevelChange]? = nil, horizonDays: Int? = nil, objective: ObjectiveOverrides? = nil) {
         self.name = name; self.ruleProfiles = ruleProfiles; self.reserves = reserves; self.level = level
-        self.levelChanges = levelChanges; self.horizonDays = horizonDays
+        self.levelChanges = levelChanges; self.horizonDays = horizonDays; self.objective = objective
     }
 }
 
@@ -333,7 +338,40 @@ extension SimulationScenario {
             if let l = v.level { s.level = l }
             if let c = v.levelChanges { s.levelChanges = c }
             if let h = v.horizonDays { s.horizonDays = h }
+            if let o = v.objective { s.objective = o }
             return s
         }
+    }
+}
+
+/// Objective weights a scenario sets (nil: the simulation's default).
+public struct ObjectiveOverrides: Codable, Sendable, Hashable {
+    public var shortfallBelowTarget: Int?
+    public var fairness: Int?
+    public var continuity: Int?
+    public var disruption: Int?
+    public var nonPoolMember: Int?
+    public var nearQuota: Int?
+
+    public init(shortfallBelowTarget: Int? = nil, fairness: Int? = nil, continuity: Int? = nil, disruption: Int? = nil,
+                nonPoolMember: Int? = nil, nearQuota: Int? = nil) {
+        self.shortfallBelowTarget = shortfallBelowTarget; self.fairness = fairness; self.continuity = continuity
+        self.disruption = disruption; self.nonPoolMember = nonPoolMember; self.nearQuota = nearQuota
+    }
+
+    public func applied(to w: ObjectiveWeights) -> ObjectiveWeights {
+        var w = w
+        if let v = shortfallBelowTarget { w.shortfallBelowTarget = v }
+        if let v = fairness { w.fairness = v }
+        if let v = continuity { w.continuity = v }
+        if let v = disruption { w.disruption = v }
+        if let v = nonPoolMember { w.nonPoolMember = v }
+        if let v = nearQuota { w.nearQuota = v }
+        return w
+    }
+
+    var fields: [(String, Int?)] {
+        [("shortfallBelowTarget", shortfallBelowTarget), ("fairness", fairness), ("continuity", continuity), ("disruption", disruption),
+         ("nonPoolMember", nonPoolMember), ("nearQuota", nearQuota)]
     }
 }
