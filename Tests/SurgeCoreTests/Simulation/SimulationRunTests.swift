@@ -100,3 +100,61 @@ import Testing
 extension Tag {
     @Tag static var simulation: Self
 }
+
+@Suite(.tags(.simulation)) struct SimulationEdgeTests {
+    /// Days without any shift (demand curve at zero, weekdays off) and a level at which nobody can
+    /// be released still give a report, not a crash.
+    @Test func emptyDaysAndNobodyToDeploy() throws {
+        var s = SimulationFixtures.scenario(days: 3)
+        s.tasks = [SimulatedTask(code: "idle", name: "Idle", priority: 3,
+                                 shifts: [CrisisShift(kind: "day", startMinute: 480, lengthMinutes: 480, minimum: 1, target: 2)],
+                                 demand: [CurvePoint(day: 0, factor: 0)])]
+        s.reserves = []
+        let empty = SimulationReport(run: try SimulationFixtures.run(s))
+        #expect(empty.summary.shifts == 0)
+        #expect(empty.summary.coverage == 1)
+        #expect(empty.summary.hoursWorked == 0)
+        #expect(!ReportDocuments.html(empty).isEmpty)
+
+        // A register without pool members, at a level where every department needs all its staff.
+        let city = DemoCityGenerator(options: DemoCityOptions(seed: 7, staffCount: 150, today: SimulationFixtures.start)).generate()
+        var register = SimulationRegister(city: city, from: SimulationFixtures.start, days: 6, timeZone: "Europe/Berlin")
+        register.people = register.people.map { var p = $0; p.poolKind = .none; return p }
+        register.departments = register.departments.map { var d = $0; d.neededFTE = [Double](repeating: d.staffFTE + 1, count: 4); return d }
+        var busy = SimulationFixtures.scenario(days: 3)
+        busy.reserves = []
+        let run = try SimulationEngine(scenario: busy, register: register, profiles: SimulationFixtures.profiles, seed: 1).run()
+        let report = SimulationReport(run: run)
+        #expect(run.days.allSatisfy { $0.candidates == 0 && $0.worked.isEmpty })
+        #expect(report.summary.shiftsBelowMinimum == report.summary.shifts)
+        #expect(report.summary.coverage == 0)
+    }
+
+    /// A coverage threshold raises the crisis level from the next day, and the higher level's
+    /// smaller regular needs give the departments larger quotas.
+    @Test func coverageThresholdRaisesTheLevelNextDay() throws {
+        var s = SimulationFixtures.scenario(days: 3)
+        s.level = 1
+        s.levelChanges = [LevelChange(whenCoverageBelow: 0.5, priority: 1, level: 3)]
+        s.tasks.append(SimulatedTask(code: "divers", name: "Taucher", priority: 1, shifts: [
+            CrisisShift(kind: "day", startMinute: 480, lengthMinutes: 480, minimum: 8, target: 40, requirements: [.init(competence: "TAUCHSCHEIN")]),
+        ]))
+        let run = try SimulationFixtures.run(s)
+        #expect(run.days[0].level == 1)
+        #expect(run.days[0].levelRaisedTo == 3)
+        #expect(run.days[1].level == 3 && run.days[2].level == 3)
+        #expect(run.days[1].levelRaisedTo == nil, "already at 3")
+        let quota = { (d: Int) in run.days[d].departments.reduce(0) { $0 + $1.neededFTE } }
+        #expect(quota(1) != quota(0), "the departments' needs follow the level")
+    }
+
+    /// The engine refuses a scenario whose profile it was not given, naming the field.
+    @Test func unknownProfileIsAFieldError() throws {
+        var s = SimulationFixtures.scenario(days: 2)
+        s.ruleProfiles = [ProfilePeriod(day: 0, profile: "missing")]
+        #expect(throws: ValidationFailure.self) { try SimulationFixtures.run(s) }
+        do { _ = try SimulationFixtures.run(s) } catch let e as ValidationFailure {
+            #expect(e.errors.contains { $0.field == "ruleProfiles[0].profile" })
+        }
+    }
+}
