@@ -148,6 +148,36 @@ extension Tag {
         #expect(quota(1) != quota(0), "the departments' needs follow the level")
     }
 
+    /// The days are planned one morning at a time, but the rules hold across them: the whole run's
+    /// worked shifts, re-checked from scratch by the PlanAuditor under the profile in force, break
+    /// no working-time rule (rest, consecutive days, weekly hours, nights…) when no daily plan did.
+    @Test func workedShiftsKeepTheRulesAcrossDays() throws {
+        var s = SimulationFixtures.scenario(days: 8)
+        s.ruleProfiles = [ProfilePeriod(day: 0, profile: "normal")]
+        let register = SimulationFixtures.register(days: s.days + s.horizonDays)
+        let run = try SimulationEngine(scenario: s, register: register, profiles: SimulationFixtures.profiles, seed: 2).run()
+        #expect(run.days.allSatisfy { $0.hardBreaks == 0 }, "a daily plan broke a hard rule")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: s.timeZone)!
+        let demands = run.days.flatMap(\.shifts).map {
+            ShiftDemand(id: $0.demand, task: $0.task, kind: $0.kind, start: $0.start, end: $0.end,
+                        headcount: Headcount(minimum: 0, target: $0.target), priority: $0.priority)
+        }
+        let worked = run.days.flatMap(\.worked)
+        let ids = Set(worked.map(\.person))
+        let people = register.people.filter { ids.contains($0.id) }.map { p -> Person in
+            var q = p
+            q.ruleProfile = "normal"
+            return q
+        } + ids.filter { id in !register.people.contains { $0.id == id } }.map { Person(id: $0, homeDepartment: "RESERVE", poolKind: .lent, ruleProfile: "normal") }
+        let problem = SchedulingProblem(horizonStart: s.startDay.start(in: calendar), horizonEnd: s.startDay.adding(days: s.days + 1).start(in: calendar),
+                                        timeZone: s.timeZone, people: people, demands: demands, ruleProfiles: [SimulationFixtures.profiles["normal"]!])
+        let units = try PlanAuditor.audit(problem, assignments: worked.map { Assignment(person: $0.person, demand: $0.demand) })
+        let workingTime: [RuleKind] = [.eligibility, .shiftsPerDay, .overlap, .minRest, .maxDailyMinutes, .maxWeeklyMinutes, .maxAverageWeeklyMinutes,
+                                       .maxConsecutiveWorkingDays, .maxNights, .maxWorkedSundays, .forbiddenSuccession]
+        for rule in workingTime { #expect(units[rule] == nil, "\(rule): \(units[rule] ?? 0) units over the run") }
+    }
+
     /// The engine refuses a scenario whose profile it was not given, naming the field.
     @Test func unknownProfileIsAFieldError() throws {
         var s = SimulationFixtures.scenario(days: 2)
