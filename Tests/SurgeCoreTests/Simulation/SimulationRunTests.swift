@@ -60,6 +60,12 @@ import Testing
         }
         #expect(report.profiles.map(\.profile) == ["normal", "emergency-14"])
         #expect(report.profiles.first?.days == 2)
+        #expect(report.profiles.last?.decidedBy == "test")
+        let lent = try #require(report.reserves.first { $0.kind == "lent" })
+        #expect(lent.from == SimulationFixtures.start.adding(days: 2).iso)
+        #expect(lent.people == run.people.values.filter { $0.poolKind == .lent }.count)
+        #expect(lent.people >= 4 && lent.deployed <= lent.people)
+        if let first = lent.firstDayDeployed { #expect(first >= lent.from) }
         // Relaxed-rule use is counted against the normal profile: shifts under 10 h never count as long days.
         #expect(report.relaxedRules.first { $0.rule == "daily working time" }?.people == 0)
         for (d, day) in run.days.enumerated() where d > 0 {

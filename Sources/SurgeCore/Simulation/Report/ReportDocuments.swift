@@ -7,7 +7,8 @@ public enum ReportDocuments {
         [("report.json", try json(r)), ("report.html", Data(html(r).utf8)),
          ("coverage-daily.csv", Data(csvDaily(r).utf8)), ("coverage-by-task-daily.csv", Data(csvTasks(r.dailyByTask, "day").utf8)),
          ("coverage-by-task-weekly.csv", Data(csvTasks(r.weeklyByTask, "week").utf8)),
-         ("departments.csv", Data(csvDepartments(r).utf8)), ("relaxed-rules.csv", Data(csvRelaxed(r).utf8))]
+         ("departments.csv", Data(csvDepartments(r).utf8)), ("relaxed-rules.csv", Data(csvRelaxed(r).utf8)),
+         ("reserves.csv", Data(csvReserves(r).utf8))]
     }
 
     public static func json(_ r: SimulationReport) throws -> Data {
@@ -51,6 +52,11 @@ public enum ReportDocuments {
              "days_over_quota", "regular_work_lost_fte_days", "first_day_regular_work_lost"],
             r.departments.map { [$0.department, $0.name, String($0.staff), n($0.averageQuotaFTE), n($0.averageSecondedFTE), n($0.peakSecondedFTE),
                                  String($0.peakSecondedPersons), String($0.daysOverQuota), n($0.regularWorkLostFTEDays), $0.firstDayRegularWorkLost ?? ""] })
+    }
+
+    static func csvReserves(_ r: SimulationReport) -> String {
+        csv(["kind", "from", "people", "deployed", "hours", "first_day_deployed"],
+            r.reserves.map { [$0.kind, $0.from, String($0.people), String($0.deployed), n($0.hours), $0.firstDayDeployed ?? ""] })
     }
 
     static func csvRelaxed(_ r: SimulationReport) -> String {
@@ -107,6 +113,10 @@ public enum ReportDocuments {
             ["more than \(t.limits.nights) night shifts", String(t.aboveNights)],
             ["fewer than \(t.limits.minFreeWeekends) free weekends (of \(t.weekendsInRun))", String(t.belowFreeWeekends)]])
 
+        h += "<h2>Reserve pool</h2>"
+        h += table(["kind", "from", "people", "deployed", "hours", "first day deployed"],
+                   r.reserves.map { [$0.kind, $0.from, String($0.people), String($0.deployed), String(format: "%.0f", $0.hours), $0.firstDayDeployed ?? "-"] })
+
         h += "<h2>Department drain</h2>"
         let drained = r.departments.sorted { ($0.averageSecondedFTE, $1.department) > ($1.averageSecondedFTE, $0.department) }.prefix(15)
         h += SVGChart.drain(id: "drain-chart", title: "FTE seconded per department against its release quota (15 most drained)",
@@ -117,7 +127,8 @@ public enum ReportDocuments {
                                         String(format: "%.1f", $0.regularWorkLostFTEDays), $0.firstDayRegularWorkLost ?? "-"] })
 
         h += "<h2>Working-time rules</h2>"
-        h += table(["profile in force", "legal basis", "from", "until", "days"], r.profiles.map { [$0.profile, $0.legalBasis ?? "-", $0.from, $0.until, String($0.days)] })
+        h += table(["profile in force", "legal basis", "decided by", "from", "until", "days"],
+                   r.profiles.map { [$0.profile, $0.legalBasis ?? "-", $0.decidedBy ?? "-", $0.from, $0.until, String($0.days)] })
         h += "<p>Relaxed rules used (shifts beyond the baseline profile):</p>"
         h += table(["rule", "baseline limit", "people", "occurrences"], r.relaxedRules.map { [$0.rule, $0.baselineLimit, String($0.people), String($0.occurrences)] })
 

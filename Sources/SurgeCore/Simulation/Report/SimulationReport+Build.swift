@@ -129,10 +129,25 @@ extension SimulationReport {
                 last.until = day.day.iso; last.days += 1
                 periods[periods.count - 1] = last
             } else {
-                periods.append(ProfileUse(profile: day.profile, legalBasis: run.profiles[day.profile]?.legalBasis, from: day.day.iso, until: day.day.iso, days: 1))
+                let decided = s.ruleProfiles.last { SimulationScenario.dayIndex(day: $0.day, week: $0.week, date: $0.date, start: s.startDay) ?? 0 <= day.day.daysSinceEpoch - first }
+                periods.append(ProfileUse(profile: day.profile, legalBasis: run.profiles[day.profile]?.legalBasis,
+                                          decidedBy: decided?.profile == day.profile ? decided?.decidedBy : nil, from: day.day.iso, until: day.day.iso, days: 1))
             }
         }
         profiles = periods
+
+        // Reserve pool by kind.
+        var firstWorked: [String: Int] = [:]
+        for (d, day) in run.days.enumerated() { for w in day.worked where firstWorked[w.person] == nil { firstWorked[w.person] = d } }
+        reserves = PoolKind.allCases.filter { $0 != .none }.compactMap { kind -> ReserveUse? in
+            let members = run.people.filter { $0.value.poolKind == kind }.map(\.key)
+            guard !members.isEmpty else { return nil }
+            let stage = s.reserves.filter { $0.kind == kind }.compactMap { SimulationScenario.dayIndex(day: $0.day, week: $0.week, date: $0.date, start: s.startDay) }.min() ?? 0
+            let used = members.filter { minutes[$0] != nil }
+            let first = used.compactMap { firstWorked[$0] }.min()
+            return ReserveUse(kind: kind.rawValue, from: s.startDay.adding(days: stage).iso, people: members.count, deployed: used.count,
+                              hours: r(Double(used.reduce(0) { $0 + (minutes[$1] ?? 0) }) / 60), firstDayDeployed: first.map { run.days[$0].day.iso })
+        }
 
         let allShifts = run.days.flatMap(\.shifts)
         let needed = allShifts.reduce(0) { $0 + $1.target }

@@ -20,6 +20,8 @@ public struct SimulationReport: Codable, Sendable {
     public var departments: [DepartmentFigures]
     public var relaxedRules: [RelaxedRuleUse]
     public var profiles: [ProfileUse]
+    /// The reserve pool by kind: from when, how many, how many deployed and for how long.
+    public var reserves: [ReserveUse]
 
     public struct Summary: Codable, Sendable {
         public var shifts: Int
@@ -132,9 +134,20 @@ public struct SimulationReport: Codable, Sendable {
         public var occurrences: Int
     }
 
+    public struct ReserveUse: Codable, Sendable {
+        public var kind: String
+        /// First day the kind may be deployed (its stage), or the start.
+        public var from: String
+        public var people: Int
+        public var deployed: Int
+        public var hours: Double
+        public var firstDayDeployed: String?
+    }
+
     public struct ProfileUse: Codable, Sendable {
         public var profile: String
         public var legalBasis: String?
+        public var decidedBy: String?
         public var from: String
         public var until: String
         public var days: Int
