@@ -80,7 +80,16 @@ import Testing
             CrisisShift(kind: "day", startMinute: 480, lengthMinutes: 480, minimum: 3, target: 5,
                         requirements: [.init(competence: "TAUCHSCHEIN")]),
         ]))
-        let report = SimulationReport(run: try SimulationFixtures.run(s))
+        // A mix nobody can meet: the headcount is filled, the competence is missing.
+        s.tasks.append(SimulatedTask(code: "boats", name: "Boote", priority: 2, shifts: [
+            CrisisShift(kind: "day", startMinute: 480, lengthMinutes: 480, minimum: 1, target: 1, mixes: [.init(competence: "TAUCHSCHEIN", minimumCount: 1)]),
+        ]))
+        let run = try SimulationFixtures.run(s)
+        let report = SimulationReport(run: run)
+        let boats = report.dailyByTask.filter { $0.task == "boats" }
+        #expect(boats.allSatisfy { $0.shiftsMissingCompetence == 1 && $0.shiftsBelowMinimum == 0 })
+        #expect(run.days.flatMap(\.shifts).filter { $0.task == "boats" }.allSatisfy { $0.mixShortfall == 1 && $0.assigned == 1 })
+        #expect(report.summary.shiftsMissingCompetence == 3)
         let divers = report.dailyByTask.filter { $0.task == "divers" }
         #expect(divers.count == 3)
         #expect(divers.allSatisfy { $0.filled == 0 && $0.shiftsBelowMinimum == 1 && $0.coverage == 0 })

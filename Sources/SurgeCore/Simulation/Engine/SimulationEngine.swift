@@ -187,10 +187,12 @@ public struct SimulationEngine: Sendable {
             let byId = Dictionary(uniqueKeysWithValues: todayDemands.map { ($0.id, $0) })
             var count: [String: Int] = [:]
             var worked: [WorkedShiftRecord] = []
+            var onShift: [String: [Int]] = [:]
             var seconded: [Int: Set<Int>] = [:]
             for a in repaired.plan.assignments {
                 guard let dm = byId[a.demand], let i = index[a.person] else { continue }
                 count[a.demand, default: 0] += 1
+                onShift[a.demand, default: []].append(i)
                 worked.append(WorkedShiftRecord(person: a.person, demand: a.demand, task: dm.task, kind: dm.kind, start: dm.start, end: dm.end))
                 history[i].append(WorkedShift(start: dm.start, end: dm.end, shiftKind: dm.kind))
                 if departmentOf[i] >= 0 {
@@ -205,7 +207,8 @@ public struct SimulationEngine: Sendable {
             worked.sort { ($0.demand, $0.person) < ($1.demand, $1.person) }
             let shifts = todayDemands.map {
                 ShiftRecord(demand: $0.id, task: $0.task, priority: $0.priority, kind: $0.kind, start: $0.start, end: $0.end,
-                            minimum: $0.headcount.minimum, target: $0.headcount.target, assigned: count[$0.id] ?? 0)
+                            minimum: $0.headcount.minimum, target: $0.headcount.target, assigned: count[$0.id] ?? 0,
+                            mixShortfall: Self.mixShortfall($0, onShift[$0.id] ?? [], people))
             }.sorted { $0.demand < $1.demand }
 
             // Threshold triggers look at today's coverage and act from tomorrow.
@@ -243,6 +246,16 @@ public struct SimulationEngine: Sendable {
         w.shortfallBelowTarget = 200
         return w
     }()
+
+    /// People missing for the demand's competence mixes among those on it (valid for the whole shift).
+    static func mixShortfall(_ d: ShiftDemand, _ on: [Int], _ people: [Person]) -> Int {
+        d.mixes.reduce(0) { sum, mix in
+            let holders = on.filter { i in
+                people[i].competences.contains { $0.id == mix.competence && $0.level >= mix.minimumLevel && $0.covers(start: d.start, end: d.end) }
+            }.count
+            return sum + max(0, mix.minimumCount - holders)
+        }
+    }
 
     /// A seed per day and purpose, independent of how many numbers other days drew.
     private func derive(_ day: Int, _ purpose: UInt64) -> UInt64 {

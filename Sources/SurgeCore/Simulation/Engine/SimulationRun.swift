@@ -59,6 +59,8 @@ public struct ShiftRecord: Sendable, Hashable {
     public var minimum: Int
     public var target: Int
     public var assigned: Int
+    /// People missing to meet the shift's competence mixes ("at least 2 speak Arabic"), summed over its mixes.
+    public var mixShortfall: Int
 
     public var minutes: Int { Int(end.timeIntervalSince(start) / 60) }
 }

@@ -29,12 +29,12 @@ public enum ReportDocuments {
 
     static func csvDaily(_ r: SimulationReport) -> String {
         let prios = Array(Set(r.daily.flatMap { $0.byPriority.map(\.priority) })).sorted()
-        return csv(["day", "level", "profile", "shifts", "shifts_below_minimum", "positions_needed", "positions_filled", "coverage"]
+        return csv(["day", "level", "profile", "shifts", "shifts_below_minimum", "shifts_missing_competence", "positions_needed", "positions_filled", "coverage"]
                    + prios.map { "coverage_priority_\($0)" }
                    + ["people_deployed", "hours_worked", "candidates", "reserves_active", "absent_sick", "new_sick", "new_sick_deployed",
                       "extra_demand_events", "repair_changes", "hard_breaks", "seconded_fte", "regular_work_lost_fte"],
                    r.daily.map { d in
-                       [d.day, String(d.level), d.profile, String(d.shifts), String(d.shiftsBelowMinimum), String(d.needed), String(d.filled), n(d.coverage)]
+                       [d.day, String(d.level), d.profile, String(d.shifts), String(d.shiftsBelowMinimum), String(d.shiftsMissingCompetence), String(d.needed), String(d.filled), n(d.coverage)]
                        + prios.map { p in d.byPriority.first { $0.priority == p }.map { n($0.coverage) } ?? "" }
                        + [String(d.peopleDeployed), n(d.hoursWorked), String(d.candidates), String(d.reservesActive), String(d.absentSick),
                           String(d.newSick), String(d.newSickDeployed), String(d.extraDemandEvents), String(d.repairChanges), String(d.hardBreaks),
@@ -43,8 +43,8 @@ public enum ReportDocuments {
     }
 
     static func csvTasks(_ rows: [SimulationReport.TaskFigures], _ period: String) -> String {
-        csv([period, "task", "priority", "shifts", "shifts_below_minimum", "positions_needed", "positions_filled", "coverage", "hours"],
-            rows.map { [$0.period, $0.task, String($0.priority), String($0.shifts), String($0.shiftsBelowMinimum), String($0.needed), String($0.filled), n($0.coverage), n($0.hours)] })
+        csv([period, "task", "priority", "shifts", "shifts_below_minimum", "shifts_missing_competence", "positions_needed", "positions_filled", "coverage", "hours"],
+            rows.map { [$0.period, $0.task, String($0.priority), String($0.shifts), String($0.shiftsBelowMinimum), String($0.shiftsMissingCompetence), String($0.needed), String($0.filled), n($0.coverage), n($0.hours)] })
     }
 
     static func csvDepartments(_ r: SimulationReport) -> String {
@@ -84,6 +84,7 @@ public enum ReportDocuments {
         var h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(esc(r.scenario)) — Surge simulation</title><style>\(style)</style></head><body>"
         h += "<h1>\(esc(r.scenario))</h1><p>Simulated \(r.days) days from \(r.startDay), seed \(r.seed). Every figure comes from the daily plans of the scheduling core after the day's events.</p>"
         let kpis: [(String, String)] = [("coverage (positions)", pct(s.coverage)), ("shifts below minimum", "\(s.shiftsBelowMinimum) of \(s.shifts)"),
+                                        ("shifts missing a competence", "\(s.shiftsMissingCompetence)"),
                                         ("people deployed", "\(s.peopleDeployed)"), ("hours worked", String(format: "%.0f", s.hoursWorked)),
                                         ("sick spells (deployed)", "\(s.sickSpells) (\(s.sickSpellsAmongDeployed))"),
                                         ("first day below minimum", s.firstDayBelowMinimum ?? "never"),
@@ -96,8 +97,8 @@ public enum ReportDocuments {
         for p in prios { series.append(("priority \(p)", r.daily.map { d in d.byPriority.first { $0.priority == p }?.coverage ?? 1 })) }
         series.append(("off sick (of staff)", r.daily.map { Double($0.absentSick) / Double(max(1, r.staff)) }))
         h += SVGChart.lines(id: "coverage-chart", title: "Filled positions / needed positions per day, and the share of staff off sick", labels: r.daily.map { String($0.day.suffix(5)) }, series: series)
-        h += table(["week", "task", "priority", "shifts", "below minimum", "needed", "filled", "coverage", "hours"],
-                   r.weeklyByTask.map { [$0.period, $0.task, String($0.priority), String($0.shifts), String($0.shiftsBelowMinimum), String($0.needed), String($0.filled), pct($0.coverage), String(format: "%.0f", $0.hours)] })
+        h += table(["week", "task", "priority", "shifts", "below minimum", "missing competence", "needed", "filled", "coverage", "hours"],
+                   r.weeklyByTask.map { [$0.period, $0.task, String($0.priority), String($0.shifts), String($0.shiftsBelowMinimum), String($0.shiftsMissingCompetence), String($0.needed), String($0.filled), pct($0.coverage), String(format: "%.0f", $0.hours)] })
 
         h += "<h2>Load distribution</h2>"
         h += SVGChart.bars(id: "load-chart", title: "People by hours worked relative to contract hours",
@@ -146,6 +147,7 @@ public enum ReportDocuments {
         let rows: [(String, (SimulationReport) -> String)] = [
             ("days", { String($0.days) }), ("coverage (positions)", { pct($0.summary.coverage) }),
             ("shifts below minimum", { "\($0.summary.shiftsBelowMinimum) of \($0.summary.shifts)" }),
+            ("shifts missing a competence", { String($0.summary.shiftsMissingCompetence) }),
             ("first day below minimum", { $0.summary.firstDayBelowMinimum ?? "never" }),
             ("people deployed", { String($0.summary.peopleDeployed) }), ("reserve people deployed", { String($0.summary.reservePeopleDeployed) }),
             ("hours worked", { String(format: "%.0f", $0.summary.hoursWorked) }),

@@ -29,9 +29,11 @@ extension SimulationReport {
                 let hours = Double(sh.minutes * sh.assigned) / 60
                 for (key, period) in [(sh.task, day.day.iso), ("\(week)|\(sh.task)", week)] {
                     var t = (period == week ? weekly[key] : tasks[key])
-                        ?? TaskFigures(period: period, task: sh.task, priority: sh.priority, shifts: 0, shiftsBelowMinimum: 0, needed: 0, filled: 0, coverage: 0, hours: 0)
+                        ?? TaskFigures(period: period, task: sh.task, priority: sh.priority, shifts: 0, shiftsBelowMinimum: 0, shiftsMissingCompetence: 0,
+                                       needed: 0, filled: 0, coverage: 0, hours: 0)
                     t.shifts += 1
                     if sh.assigned < sh.minimum { t.shiftsBelowMinimum += 1 }
+                    if sh.mixShortfall > 0 { t.shiftsMissingCompetence += 1 }
                     t.needed += sh.target
                     t.filled += filled
                     t.hours += hours
@@ -46,6 +48,7 @@ extension SimulationReport {
             if lost > 0 && firstLost == nil { firstLost = day.day.iso }
             daily.append(DayFigures(
                 day: day.day.iso, level: day.level, profile: day.profile, shifts: day.shifts.count, shiftsBelowMinimum: below,
+                shiftsMissingCompetence: day.shifts.filter { $0.mixShortfall > 0 }.count,
                 needed: needed, filled: filled, coverage: Self.share(filled, needed),
                 byPriority: prio.keys.sorted().map { PriorityCoverage(priority: $0, needed: prio[$0]!.0, filled: prio[$0]!.1, coverage: Self.share(prio[$0]!.1, prio[$0]!.0)) },
                 peopleDeployed: Set(day.worked.map(\.person)).count, hoursWorked: r(Double(day.worked.reduce(0) { $0 + $1.minutes }) / 60),
@@ -154,7 +157,8 @@ extension SimulationReport {
         let filled = allShifts.reduce(0) { $0 + min($1.assigned, $1.target) }
         summary = Summary(
             shifts: allShifts.count, shiftsBelowMinimum: allShifts.filter { $0.assigned < $0.minimum }.count,
-            shiftsBelowTarget: allShifts.filter { $0.assigned < $0.target }.count, positionsNeeded: needed, positionsFilled: filled,
+            shiftsBelowTarget: allShifts.filter { $0.assigned < $0.target }.count,
+            shiftsMissingCompetence: allShifts.filter { $0.mixShortfall > 0 }.count, positionsNeeded: needed, positionsFilled: filled,
             coverage: Self.share(filled, needed), hoursWorked: r(Double(minutes.values.reduce(0, +)) / 60), peopleDeployed: deployed.count,
             poolMembersDeployed: deployed.filter { (run.people[$0]?.poolKind ?? .none) != .none }.count,
             reservePeopleDeployed: deployed.filter { run.people[$0]?.reserveStage == true }.count,

@@ -27,6 +27,8 @@ public struct SimulationReport: Codable, Sendable {
         public var shifts: Int
         public var shiftsBelowMinimum: Int
         public var shiftsBelowTarget: Int
+        /// Shifts whose people lack a required competence mix (e.g. fewer Arabic speakers than needed).
+        public var shiftsMissingCompetence: Int
         public var positionsNeeded: Int
         public var positionsFilled: Int
         public var coverage: Double
@@ -56,6 +58,7 @@ public struct SimulationReport: Codable, Sendable {
         public var profile: String
         public var shifts: Int
         public var shiftsBelowMinimum: Int
+        public var shiftsMissingCompetence: Int
         public var needed: Int
         public var filled: Int
         public var coverage: Double
@@ -81,6 +84,7 @@ public struct SimulationReport: Codable, Sendable {
         public var priority: Int
         public var shifts: Int
         public var shiftsBelowMinimum: Int
+        public var shiftsMissingCompetence: Int
         public var needed: Int
         public var filled: Int
         public var coverage: Double
