@@ -21,10 +21,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Prometheus text for /metrics from swift-metrics; small (metrics + atomics, both already in the graph).
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // YAML scenario files for `surge simulate`: node marks give the line of every field for errors.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Domain model and solver: pure Swift, no I/O, no clock.
-        .target(name: "SurgeCore"),
+        .target(name: "SurgeCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "SurgeStore",
             dependencies: [

@@ -21,6 +21,9 @@ struct Surge: AsyncParsableCommand {
             // Scheduling core.
             SolveCommand.self, GenerateCommand.self, BenchCommand.self,
 
+            // Scenario simulation.
+            SimulateCommand.self,
+
         ]
     )
 

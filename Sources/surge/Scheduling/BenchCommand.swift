@@ -6,10 +6,11 @@ import SurgeCore
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: the scheduling core (curtois, city, repair) and the register (import, search).",
+        abstract: "Benchmarks: the scheduling core (curtois, city, repair), the register (import, search), scenario simulation.",
         subcommands: [BenchCurtoisCommand.self, BenchCityCommand.self, BenchRepairCommand.self,
                       RegisterBenchCommand.Import.self, RegisterBenchCommand.Search.self,
-                      CrisisBenchCommand.Proposal.self, CrisisBenchCommand.Plan28.self, CrisisBenchCommand.Confirm.self]
+                      CrisisBenchCommand.Proposal.self, CrisisBenchCommand.Plan28.self, CrisisBenchCommand.Confirm.self,
+                      BenchSimulateCommand.self]
     )
 }
 
