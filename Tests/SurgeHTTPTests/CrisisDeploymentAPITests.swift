@@ -502,6 +502,43 @@ actor RecordingSender: NotificationSender {
         }
     }
 
+    @Test func onlyPeopleHoldingTheRequiredCompetenceArePutOnOrConfirmedForAShift() async throws {
+        try await withAPI(now: crisisTestNow) { api in
+            try await api.seedCrisisRegister(people: 6, poolFrom: 5)
+            let crisis = try await api.declareCrisis()
+            _ = try await api.addDayShifts(crisis, minimum: 1, target: 1, maximum: 2)
+            let r = try await api.request(.post, "/v1/crises/\(crisis)/allocation-requests", as: .crisisStaff,
+                                          json: #"{"task":"hotline","from":"2026-12-07T00:00:00Z","until":"2026-12-08T00:00:00Z","timeLimitSeconds":0.1}"#,
+                                          headers: [HTTPField.Name("Idempotency-Key")!: "k1"])
+            let job = try #require((try r.json()["job"] as? [String: Any])?["id"] as? Int)
+            _ = try await api.waitForJob(job)
+            let proposed = try await api.positions(ofJob: job)
+            let first = try #require(proposed.first?["id"] as? Int)
+            let taken = try #require(proposed.first?["personnelNo"] as? String)
+            let other = try #require(["P0002", "P0003", "P0004"].first { $0 != taken })
+            try await api.exec("DELETE FROM staff_competence WHERE personnel_no = '\(other)'")
+            // Without HOTLINE the crisis staff cannot put them on the shift; nothing changes.
+            let refused = try await api.request(.put, "/v1/positions/\(first)", as: .crisisStaff, json: #"{"personnelNo":"\#(other)"}"#)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.invalidParams == ["personnelNo"])
+            #expect(refused.text.contains("HOTLINE"))
+            #expect(try await api.request(.get, "/v1/positions/\(first)", as: .crisisStaff).json()["status"] as? String == "proposed")
+            // A competence that implies HOTLINE qualifies them.
+            try await api.exec("INSERT INTO competence (org_id, code, name, category) VALUES ('test', 'LEITSTELLE', 'Leitstelle', 'skill')")
+            try await api.exec("INSERT INTO competence_implication (org_id, code, implied_code) VALUES ('test', 'LEITSTELLE', 'HOTLINE')")
+            try await api.exec("INSERT INTO staff_competence (org_id, personnel_no, competence_code, level) VALUES ('test', '\(other)', 'LEITSTELLE', 1)")
+            let changed = try await api.request(.put, "/v1/positions/\(first)", as: .crisisStaff, json: #"{"personnelNo":"\#(other)"}"#)
+            #expect(changed.status == .created)
+            let replacement = try #require(try changed.json()["id"] as? Int)
+            // The holding lapses before the shift: the confirmation is refused and writes nothing.
+            try await api.exec("UPDATE staff_competence SET valid_until = '2026-12-06' WHERE personnel_no = '\(other)'")
+            let confirm = try await api.request(.post, "/v1/positions/\(replacement)/confirm", as: .crisisStaff)
+            #expect(confirm.status == .conflict)
+            #expect(confirm.text.contains("HOTLINE"))
+            #expect(try await api.scalar("SELECT count(*) FROM assignment") == 0)
+        }
+    }
+
     @Test func planningTheWholeCrisisIsAuditedIndependently() async throws {
         try await withAPI(now: crisisTestNow) { api in
             try await api.seedCrisisRegister()

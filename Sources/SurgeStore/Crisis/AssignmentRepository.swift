@@ -66,6 +66,10 @@ public struct AssignmentRepository: Sendable {
                 """, logger: db.logger).collect()
             guard let staffRow = staff.first else { throw StoreError.notFound(entity: "staff", key: p.personnelNo) }
             let (department, hours) = try staffRow.decode((String, Double).self)
+            let lacking = try await RequiredCompetenceCheck.missing(c, org: org, personnelNo: p.personnelNo, demand: p.demandId, logger: db.logger)
+            if !lacking.isEmpty {
+                throw StoreError.conflict("\(p.personnelNo) does not hold the shift's required \(lacking.map(\.description).joined(separator: ", ")) on the day of the shift")
+            }
             let crisis = try await CrisisRepository.load(c, org: org, id: p.crisisId, logger: db.logger)
             guard let start = Instant.parse(p.start), let end = Instant.parse(p.end) else { throw StoreError.unavailable("position \(id) has no period") }
             // A §15(2) authority exception covers shifts up to its expiry only.

@@ -127,6 +127,10 @@ public struct PositionRepository: Sendable {
             let old = try await Self.lock(c, org: org, id: id, allowed: ["proposed", "accepted", "pinned", "refused"], action: "changed", logger: db.logger)
             let known = try await c.query("SELECT 1 FROM staff WHERE org_id = \(org) AND personnel_no = \(personnelNo)", logger: db.logger).collect()
             guard !known.isEmpty else { throw ValidationFailure([FieldError("personnelNo", "unknown personnel number '\(personnelNo)'")]) }
+            let lacking = try await RequiredCompetenceCheck.missing(c, org: org, personnelNo: personnelNo, demand: old.demandId, logger: db.logger)
+            if !lacking.isEmpty {
+                throw ValidationFailure([FieldError("personnelNo", "'\(personnelNo)' does not hold the shift's required \(lacking.map(\.description).joined(separator: ", ")) on the day of the shift")])
+            }
             try await c.query("UPDATE proposed_position SET status = 'replaced', version = version + 1 WHERE org_id = \(org) AND position_id = \(id)", logger: db.logger)
             let why = PositionWhy(competences: [], pool: "", department: "", minutesInPeriod: 0, shiftsInPeriod: 0, summary: "chosen by \(actor.name) instead of \(old.personnelNo)")
             let rows = try await c.query("""
