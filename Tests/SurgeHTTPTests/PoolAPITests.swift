@@ -26,6 +26,53 @@ import Testing
         }
     }
 
+    @Test func staffVolunteerThemselvesWithConsentAndWithdraw() async throws {
+        // The API's today is 1 December 2026 (Berlin).
+        try await withAPI(now: Instant.parse("2026-12-01T08:00:00Z")!) { api in
+            let noConsent = try await api.request(.post, "/v1/me/pool", as: .staff, json: #"{"consent":false,"maxHoursWeek":8}"#)
+            #expect(noConsent.status == .unprocessableContent)
+            #expect(noConsent.invalidParams == ["consent"])
+            let past = try await api.request(.post, "/v1/me/pool", as: .staff, json: #"{"consent":true,"maxHoursWeek":8,"validFrom":"2026-11-30"}"#)
+            #expect(past.invalidParams == ["validFrom"])
+            #expect(try await api.request(.post, "/v1/me/pool", as: .hr, json: #"{"consent":true,"maxHoursWeek":8}"#).status == .forbidden)
+            #expect(try await api.auditCount("pool_membership") == 0)
+
+            let offered = try await api.request(.post, "/v1/me/pool", as: .staff, json: #"{"consent":true,"maxHoursWeek":8}"#)
+            #expect(offered.status == .created)
+            let doc = try offered.json()
+            #expect(doc["personnelNo"] as? String == "P0001")
+            #expect(doc["kind"] as? String == "volunteer")
+            #expect(doc["consentAt"] as? String == "2026-12-01")
+            #expect(doc["validFrom"] as? String == "2026-12-01")
+            let id = try #require(doc["id"] as? Int)
+            // HR sees the volunteer in the pool; a second offer for the same period is a conflict.
+            #expect(try await api.request(.get, "/v1/pool?kind=volunteer&activeOn=2026-12-05", as: .hr).items.count == 1)
+            #expect(try await api.request(.post, "/v1/me/pool", as: .staff, json: #"{"consent":true,"maxHoursWeek":4}"#).status == .conflict)
+            #expect(try await api.request(.get, "/v1/me/pool", as: .staff).items.count == 1)
+
+            // Staff cannot end what HR designated, nor see others' memberships.
+            try await api.insertStaff("P0002", department: "A20")
+            let designated = try await api.request(.post, "/v1/pool", as: .hr, json: #"{"personnelNo":"P0001","kind":"designated","validFrom":"2026-01-01","maxHoursWeek":20}"#)
+            let designatedId = try #require(try designated.json()["id"] as? Int)
+            #expect(try await api.request(.delete, "/v1/me/pool/\(designatedId)", as: .staff).status == .conflict)
+            let others = try await api.request(.post, "/v1/pool", as: .hr, json: #"{"personnelNo":"P0002","kind":"volunteer","validFrom":"2026-01-01","maxHoursWeek":20,"consentAt":"2026-01-01"}"#)
+            let othersId = try #require(try others.json()["id"] as? Int)
+            #expect(try await api.request(.delete, "/v1/me/pool/\(othersId)", as: .staff).status == .notFound)
+
+            // Withdrawing a membership that starts today removes it.
+            #expect(try await api.request(.delete, "/v1/me/pool/\(id)", as: .staff).status == .noContent)
+            #expect(try await api.request(.get, "/v1/pool/\(id)", as: .hr).status == .notFound)
+            // Withdrawing a membership that started earlier ends it yesterday, and only once.
+            let earlier = try await api.request(.post, "/v1/pool", as: .hr, json: #"{"personnelNo":"P0001","kind":"volunteer","validFrom":"2026-11-01","maxHoursWeek":6,"consentAt":"2026-10-30"}"#)
+            let earlierId = try #require(try earlier.json()["id"] as? Int)
+            let ended = try await api.request(.delete, "/v1/me/pool/\(earlierId)", as: .staff)
+            #expect(ended.status == .ok)
+            #expect(try ended.json()["validUntil"] as? String == "2026-11-30")
+            #expect(try await api.request(.delete, "/v1/me/pool/\(earlierId)", as: .staff).status == .conflict)
+            #expect(try await api.request(.get, "/v1/pool?kind=volunteer&activeOn=2026-12-01&personnelNo=P0001", as: .hr).items.isEmpty)
+        }
+    }
+
     @Test func crudWithFiltersETagsAndAudit() async throws {
         try await withAPI { api in
             try await api.insertStaff("P0002", department: "A20")

@@ -4,6 +4,7 @@ import Logging
 import PostgresNIO
 import Prometheus
 import ServiceLifecycle
+import SurgeCore
 import SurgeStore
 
 /// Builds the router: public operations routes, then everything under `/v1` behind token auth.
@@ -47,6 +48,7 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
                                                        assignments: v1.group("assignments"))
     ReleaseController(services: services, departments: repositories.departments).addRoutes(to: v1.group("release-requests"))
     MyShiftsController(services: services).addRoutes(me: v1.group("me"), router: router)
+    MyPoolController(pool: repositories.pool, today: { LocalDate(containing: services.now(), timeZone: "Europe/Berlin") }).addRoutes(to: v1.group("me"))
 
     return router
 }
