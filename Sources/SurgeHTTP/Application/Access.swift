@@ -17,6 +17,13 @@ public enum Access {
         return caller
     }
 
+    /// `/v1/me/...`: a staff token bound to a staff member; returns the caller and their personnel number.
+    public static func requireStaffMember(_ context: AppRequestContext) throws -> (Caller, String) {
+        let caller = try require(context, [.staff])
+        guard let pno = caller.personnelNo else { throw Problem.forbidden("this token belongs to no staff member") }
+        return (caller, pno)
+    }
+
     /// A department head sees only their own subtree.
     public static func requireDepartment(_ caller: Caller, _ code: String, departments: DepartmentRepository) async throws {
         guard caller.role == .departmentHead else { return }

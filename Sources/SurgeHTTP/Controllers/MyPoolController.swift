@@ -23,19 +23,13 @@ struct MyPoolController {
         me.delete("pool/:id", use: withdraw)
     }
 
-    func personnelNo(_ context: AppRequestContext) throws -> (Caller, String) {
-        let caller = try Access.require(context, [.staff])
-        guard let pno = caller.personnelNo else { throw Problem.forbidden("this token belongs to no staff member") }
-        return (caller, pno)
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         return try JSONReply.page(try await pool.list(org: caller.org, filter: .init(personnelNo: pno), page: try request.pageRequest()))
     }
 
     @Sendable func volunteer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         let offer = try await request.decodeJSON(as: Offer.self, context: context)
         var errors: [FieldError] = []
         if offer.consent != true { errors.append(FieldError("consent", "must be true: volunteering needs your recorded consent")) }
@@ -48,7 +42,7 @@ struct MyPoolController {
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         guard let id = Int64(try context.parameters.require("id")) else { throw Problem.badRequest("id", "must be a membership number") }
         guard let ended = try await pool.withdraw(org: caller.org, personnelNo: pno, id: id, today: today(), actor: caller.actor) else {
             return JSONReply.noContent()

@@ -17,14 +17,8 @@ struct MyShiftsController {
         router.get("calendar/:secret", use: calendar)
     }
 
-    func personnelNo(_ context: AppRequestContext) throws -> (Caller, String) {
-        let caller = try Access.require(context, [.staff])
-        guard let pno = caller.personnelNo else { throw Problem.forbidden("this token belongs to no staff member") }
-        return (caller, pno)
-    }
-
     @Sendable func shifts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         let items = try await services.assignments.list(org: caller.org, crisis: nil, personnelNo: pno, statuses: ["published"],
                                                         from: try request.instant("from"), until: try request.instant("until"))
         return try JSONReply.make(["items": items])
@@ -32,7 +26,7 @@ struct MyShiftsController {
 
     /// A new secret URL (shown once); earlier URLs stop working.
     @Sendable func createFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         var rng = SystemRandomNumberGenerator()
         let secret = (0..<4).map { _ in String(rng.next() as UInt64, radix: 16).leftPadded(16) }.joined()
         try await services.staffShifts.createFeed(org: caller.org, personnelNo: pno, secret: secret, now: services.now(), actor: caller.actor)
@@ -40,7 +34,7 @@ struct MyShiftsController {
     }
 
     @Sendable func revokeFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, pno) = try personnelNo(context)
+        let (caller, pno) = try Access.requireStaffMember(context)
         _ = try await services.staffShifts.revokeFeeds(org: caller.org, personnelNo: pno, now: services.now(), actor: caller.actor)
         return JSONReply.noContent()
     }
