@@ -20,6 +20,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("t1"), help: "End temperature.") var t1: Double = 0.5
     @Option(name: .customLong("rebuild-share"), help: "Share of the search work spent on whole-row rebuilds (0 = off).") var rebuildShare: Double = 0.1
     @Option(name: .customLong("pair-percent"), help: "Percent of rebuilds that free two people.") var pairPercent: Int = 0
+    @Option(name: .customLong("repair-share"), help: "Share of rebuilds while the plan is illegal.") var repairShare: Double = 0.5
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {
@@ -37,6 +38,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             var tuned = options
             tuned.rebuildShare = rebuildShare
             tuned.pairRebuildPercent = pairPercent
+            tuned.repairRebuildShare = repairShare
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

@@ -301,7 +301,8 @@ final class LocalSearch {
                 if rebuildCredit <= 0 {
                     // One DP cell step costs about 1/300 of an ordinary move's evaluation.
                     rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
-                    let share = min(0.95, options.rebuildShare)
+                    // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
+                    let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
                     rebuildCredit = max(64, Double(rb.lastWork) / 300 * (1 - share) / share)
                     continue
                 }

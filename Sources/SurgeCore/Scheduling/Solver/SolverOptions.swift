@@ -32,6 +32,8 @@ public struct SolverOptions: Sendable {
     /// Share of the search work spent on whole-row rebuilds (one person's row re-planned by a
     /// dynamic program with everyone else fixed); 0 switches them off.
     public var rebuildShare: Double = 0.1
+    /// Share of rebuilds while the current plan breaks a hard rule (at least `rebuildShare`).
+    public var repairRebuildShare: Double = 0.5
     /// Percent of rebuilds that free a second person too.
     public var pairRebuildPercent: Int = 0
 
