@@ -26,6 +26,7 @@ final class RowRebuilder {
         var maxCons: Int, minCons: Int
         var offStates: Int, minOff: Int
         var weekendStates: Int, maxWeekends: Int
+        var weekendsPriced = false
         var unit: Int, minuteStates: Int, saturate: Bool
         var minTotal: Int, maxTotal: Int
         var runStates: Int { offStates + classes * runLength * 2 }
@@ -43,6 +44,7 @@ final class RowRebuilder {
     private var optionKind: [Int]
     private var optionCount: [Int]
     private var lambda: [Int]
+    private var weekendPrice = 0
     private var kindUse: [Int]
     private var rowOut: [Int32]
     private var liveRunWeekend: [Bool]
@@ -51,7 +53,7 @@ final class RowRebuilder {
     private(set) var lastWork = 0
     private var solveWork = 0
 
-    init(_ s: IncrementalScore, maxEntries: Int = 6_000_000) {
+    init(_ s: IncrementalScore, maxEntries: Int = 16_000_000) {
         self.s = s; cp = s.cp; D = s.D; K = cp.kindCount
         self.maxEntries = maxEntries
         shapes = Array(repeating: nil, count: s.P)
@@ -85,9 +87,13 @@ final class RowRebuilder {
         let minOff = max(0, Int(cp.minDaysOff[r]))
         let maxWE = Int(cp.maxWeekends[r])
         let minT = Int(cp.minTotal[r]), maxT = Int(cp.maxTotal[r])
-        var unit = 0
+        var unit = 0, shortest = Int.max
         let J = cp.demandCount
-        for j in 0..<J where cp.eligible.get(j, p) { unit = Self.gcd(unit, Int(cp.paidMinutes[r * J + j])) }
+        for j in 0..<J where cp.eligible.get(j, p) {
+            let pm = Int(cp.paidMinutes[r * J + j])
+            unit = Self.gcd(unit, pm)
+            if pm > 0 { shortest = min(shortest, pm) }
+        }
         unit = max(1, unit)
         var minuteStates = 1, saturate = false
         if maxT >= 0 { minuteStates = maxT / unit + 1 } else if minT > 0 { minuteStates = (minT + unit - 1) / unit + 1; saturate = true }
@@ -97,7 +103,10 @@ final class RowRebuilder {
                        weekendStates: maxWE >= 0 ? maxWE + 1 : 1, maxWeekends: maxWE,
                        unit: unit, minuteStates: minuteStates, saturate: saturate, minTotal: minT, maxTotal: maxT)
         // Coarser minute units when the table would not fit (the exact score still judges).
-        while sh.states * D > maxEntries && sh.minuteStates > 8 {
+        // Long horizons: price weekends by Lagrangian rounds instead of counting them in the state.
+        if sh.states * D > maxEntries && sh.weekendStates > 1 { sh.weekendStates = 1; sh.weekendsPriced = true }
+        // Never coarser than a quarter of the shortest shift, or shifts would round away.
+        while sh.states * D > maxEntries && sh.minuteStates > 8 && sh.unit * 4 <= shortest {
             sh.unit *= 2
             sh.minuteStates = sh.maxTotal >= 0 ? sh.maxTotal / sh.unit + 1 : (sh.minTotal + sh.unit - 1) / sh.unit + 1
         }
@@ -175,24 +184,32 @@ final class RowRebuilder {
             optionCount[d] = n
         }
         for k in 0..<K { lambda[k] = 0 }
+        weekendPrice = 0
         var step = hardUnit
         var result: [Int32]? = nil
         var work = 0
         defer { lastWork += work }
-        for round in 0..<4 {
+        for round in 0..<5 {
             let row = solve(p, sh, hw: hw)
             work += solveWork
             guard let row else { return result }
             result = row
-            guard cp.hasKindCaps[r] else { break }
+            var over = false
+            if sh.weekendsPriced && sh.maxWeekends >= 0 {
+                var weekends = 0
+                for d in 0..<D where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
+                    weekends += 1
+                }
+                if weekends > sh.maxWeekends { weekendPrice += step; over = true }
+            }
+            guard cp.hasKindCaps[r] else { if !over || round == 4 { break }; step *= 2; continue }
             for k in 0..<K { kindUse[k] = 0 }
             for d in 0..<D where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
-            var over = false
             for k in 0..<K {
                 let cap = Int(cp.kindCap[r * K + k])
                 if cap >= 0 && kindUse[k] > cap { lambda[k] += step; over = true }
             }
-            if !over || round == 3 { break }
+            if !over || round == 4 { break }
             step *= 2
         }
         return result
@@ -242,7 +259,7 @@ final class RowRebuilder {
                     for oi in 0..<n {
                         let opt = base + oi
                         let k = optionKind[opt]
-                        var rs2: Int, w2 = w
+                        var rs2: Int, w2 = w, weekendCost = 0
                         if k < 0 {
                             if working {
                                 if sh.minCons > 0 && ex == 0 && runLen < sh.minCons { continue }
@@ -261,14 +278,15 @@ final class RowRebuilder {
                             }
                             rs2 = O + ((sh.classOf[k] * RL + r2 - 1) << 1 | ex2)
                             if we >= 0 && !(sameWeekendAsYesterday && working) {
+                                if sh.weekendsPriced { weekendCost = weekendPrice }
                                 w2 = w + 1
-                                if sh.maxWeekends >= 0 && w2 > sh.maxWeekends { continue }
+                                if !sh.weekendsPriced && sh.maxWeekends >= 0 && w2 > sh.maxWeekends { continue }
                                 w2 = min(w2, W - 1)
                             }
                         }
                         let to = (rs2 * W + w2) * M
                         let du = optionUnits[opt]
-                        let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0)
+                        let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + weekendCost
                         var any = false
                         let top = sh.saturate ? M : M - du
                         if top <= 0 { continue }
