@@ -87,6 +87,38 @@ struct RowRebuilderTests {
         }
     }
 
+    @Test("with weekends priced instead of counted (long horizons) the rebuilt row still keeps the weekend limit", arguments: 0..<8)
+    func pricedWeekends(seed: Int) throws {
+        let inst = try CurtoisParser.parse(Self.curtoisText(seed: UInt64(seed) &+ 70, people: 4, days: 14))
+        let cp = try CompiledProblem(CurtoisModel(inst).problem)
+        let s = IncrementalScore(cp)
+        var rng = SplitMix64(seed: UInt64(seed))
+        Self.randomGrid(s, &rng)
+        let D = cp.dayCount
+        var exercised = 0
+        for p in 0..<cp.personCount {
+            let full = RowRebuilder(s).shape(p)
+            guard full.weekendStates > 1 else { continue }
+            // A table too small for the weekend dimension (but big enough without it) forces the
+            // Lagrangian pricing.
+            let rb = RowRebuilder(s, maxEntries: full.states * D / 2)
+            #expect(rb.shape(p).weekendsPriced)
+            let row = try #require(rb.rebuild(p, hardWeight: 100_000, coverageWeight: 100))
+            exercised += 1
+            var weekends = 0
+            for d in 0..<D where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
+                weekends += 1
+            }
+            #expect(weekends <= full.maxWeekends, "seed \(seed) person \(p)")
+            for d in 0..<D { s.set(p, d, row[d]) }
+            s.commit(s.evaluate())
+        }
+        let fresh = IncrementalScore(cp)
+        fresh.load(s.grid)
+        #expect(fresh.score == s.score)
+        if seed == 0 { #expect(exercised > 0, "the instance should have someone with a weekend limit above 0") }
+    }
+
     @Test("pricing a rebuild leaves the counters untouched; the score stays exact over many rebuilds", arguments: 0..<10)
     func incrementalStaysExact(seed: Int) throws {
         let problem = RandomProblems.make(seed: UInt64(seed) &+ 3000, people: 8, days: 14)
