@@ -37,13 +37,19 @@ struct RowRebuilderTests {
         s.recomputeAll()
     }
 
-    @Test("the rebuilt row is at least as cheap as every legal row found by brute force", arguments: 0..<8)
-    func optimalAgainstBruteForce(seed: Int) throws {
-        let inst = try CurtoisParser.parse(Self.curtoisText(seed: UInt64(seed) &+ 40, people: 4, days: 6))
+    /// A random 4-person Curtois instance with a random (mostly illegal) roster loaded.
+    static func randomRoster(seed: Int, instanceSeed: UInt64, days: Int) throws -> (CompiledProblem, IncrementalScore) {
+        let inst = try CurtoisParser.parse(curtoisText(seed: instanceSeed, people: 4, days: days))
         let cp = try CompiledProblem(CurtoisModel(inst).problem)
         let s = IncrementalScore(cp)
         var rng = SplitMix64(seed: UInt64(seed))
-        Self.randomGrid(s, &rng)
+        randomGrid(s, &rng)
+        return (cp, s)
+    }
+
+    @Test("the rebuilt row is at least as cheap as every legal row found by brute force", arguments: 0..<8)
+    func optimalAgainstBruteForce(seed: Int) throws {
+        let (cp, s) = try Self.randomRoster(seed: seed, instanceSeed: UInt64(seed) &+ 40, days: 6)
         let rb = RowRebuilder(s)
         // A hard unit outweighs any coverage here, so the cheapest row must also be legal.
         let hw = 100_000, cw = 100
@@ -89,11 +95,7 @@ struct RowRebuilderTests {
 
     @Test("with weekends priced instead of counted (long horizons) the rebuilt row still keeps the weekend limit", arguments: 0..<8)
     func pricedWeekends(seed: Int) throws {
-        let inst = try CurtoisParser.parse(Self.curtoisText(seed: UInt64(seed) &+ 70, people: 4, days: 14))
-        let cp = try CompiledProblem(CurtoisModel(inst).problem)
-        let s = IncrementalScore(cp)
-        var rng = SplitMix64(seed: UInt64(seed))
-        Self.randomGrid(s, &rng)
+        let (cp, s) = try Self.randomRoster(seed: seed, instanceSeed: UInt64(seed) &+ 70, days: 14)
         let D = cp.dayCount
         var exercised = 0
         for p in 0..<cp.personCount {
