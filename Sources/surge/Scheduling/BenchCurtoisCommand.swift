@@ -18,6 +18,9 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("fixed-weight"), help: "Keep the hard weight fixed (no strategic oscillation).") var fixedWeight = false
     @Option(name: .customLong("t0"), help: "Start temperature.") var t0: Double = 10
     @Option(name: .customLong("t1"), help: "End temperature.") var t1: Double = 0.5
+    @Option(name: .customLong("rebuild-share"), help: "Share of the search work spent on whole-row rebuilds (0 = off).") var rebuildShare: Double = 0.1
+    @Option(name: .customLong("pair-percent"), help: "Percent of rebuilds that free two people.") var pairPercent: Int = 0
+    @Option(name: .customLong("repair-share"), help: "Share of rebuilds while the plan is illegal.") var repairShare: Double = 0.5
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {
@@ -32,7 +35,11 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let options = SolverOptions(seed: seed, moveBudget: moves, timeLimit: time, clock: benchClock, threads: threads,
                                         hardWeight: hardWeight, adaptiveHardWeight: !fixedWeight, startTemperature: t0, endTemperature: t1,
                                         target: number.flatMap { CurtoisBestKnown.upperBound[$0] }.map { Score(hard: 0, coverage: 0, soft: $0) })
-            let result = try Solver.solve(model.problem, options: options)
+            var tuned = options
+            tuned.rebuildShare = rebuildShare
+            tuned.pairRebuildPercent = pairPercent
+            tuned.repairRebuildShare = repairShare
+            let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)
             let best = number.flatMap { CurtoisBestKnown.upperBound[$0] }

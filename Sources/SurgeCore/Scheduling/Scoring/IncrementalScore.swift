@@ -34,7 +34,8 @@ final class IncrementalScore {
     private let touchedSoft: UnsafeMutablePointer<Int>
     private var touchedCount = 0
     private var pending = ScoreDelta()
-    static let maxCells = 256
+    /// Most cell changes one move may make: a whole row (rebuilding one person) plus slack.
+    let maxCells: Int
 
     init(_ cp: CompiledProblem) {
         self.cp = cp
@@ -53,9 +54,10 @@ final class IncrementalScore {
         dayWorkers = .allocate(capacity: max(1, P * D)); dayWorkers.initialize(repeating: 0, count: max(1, P * D))
         dayWorkerCount = .allocate(capacity: max(1, D)); dayWorkerCount.initialize(repeating: 0, count: max(1, D))
         workerSlot = .allocate(capacity: max(1, P * D)); workerSlot.initialize(repeating: -1, count: max(1, P * D))
-        logCell = .allocate(capacity: Self.maxCells); logOld = .allocate(capacity: Self.maxCells)
-        touched = .allocate(capacity: Self.maxCells)
-        touchedHard = .allocate(capacity: Self.maxCells); touchedWeighted = .allocate(capacity: Self.maxCells); touchedSoft = .allocate(capacity: Self.maxCells)
+        maxCells = max(256, 4 * cp.dayCount + 16)
+        logCell = .allocate(capacity: maxCells); logOld = .allocate(capacity: maxCells)
+        touched = .allocate(capacity: maxCells)
+        touchedHard = .allocate(capacity: maxCells); touchedWeighted = .allocate(capacity: maxCells); touchedSoft = .allocate(capacity: maxCells)
         constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
         recomputeAll()
     }
@@ -163,12 +165,47 @@ final class IncrementalScore {
         }
     }
 
+    /// Change of the demand-level penalties (headcount, mixes; not quotas) if person p, who does not
+    /// work demand j now, joined it; if p does work j, the change its presence causes. Counters are
+    /// left as they were. Used to price whole-row rebuilds.
+    func joinDelta(_ p: Int, _ j: Int) -> ScoreDelta {
+        let on = headcount[j] > 0 && grid[p * D + Int(cp.demandDay[j])] == Int32(j)
+        let m0 = Int(cp.mixStart[j]), m1 = Int(cp.mixStart[j + 1])
+        if on { headcount[j] -= 1; if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] -= 1 } } }
+        let before = demandPenalty(j)
+        headcount[j] += 1
+        if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] += 1 } }
+        let after = demandPenalty(j)
+        if !on { headcount[j] -= 1; if m1 > m0 { for m in m0..<m1 where cp.mixHolders.get(m, p) { mixCount[m] -= 1 } } }
+        var x = ScoreDelta()
+        x.hard = after.hard - before.hard; x.weighted = x.hard * Self.countUnitWeight
+        x.coverage = after.coverage - before.coverage; x.soft = after.soft - before.soft
+        return x
+    }
+
+    /// Change of the quota penalties of p's department on day d if p works that day versus not.
+    func workDayQuotaDelta(_ p: Int, _ d: Int) -> ScoreDelta {
+        var x = ScoreDelta()
+        let q = Int(cp.personDepartment[p])
+        if q < 0 { return x }
+        let cell = q * D + d
+        let on = grid[p * D + d] >= 0
+        if on { quotaPersons[cell] -= 1; quotaMinutes[cell] -= cp.personContract[p] }
+        let before = quotaPenalty(cell, q)
+        quotaPersons[cell] += 1; quotaMinutes[cell] += cp.personContract[p]
+        let after = quotaPenalty(cell, q)
+        quotaPersons[cell] -= 1; quotaMinutes[cell] -= cp.personContract[p]
+        if on { quotaPersons[cell] += 1; quotaMinutes[cell] += cp.personContract[p] }
+        x.hard = after.hard - before.hard; x.weighted = x.hard * Self.countUnitWeight; x.soft = after.soft - before.soft
+        return x
+    }
+
     /// Tentatively sets cell (p, d) to demand j (or -1). Call `evaluate()` after the last change.
     @inline(__always) func set(_ p: Int, _ d: Int, _ j: Int32) {
         let cell = p * D + d
         let old = grid[cell]
         if old == j { return }
-        precondition(logCount < Self.maxCells, "move too large")
+        precondition(logCount < maxCells, "move too large")
         logCell[logCount] = cell; logOld[logCount] = old; logCount += 1
         if old >= 0 { shared(p, Int(old), d, -1, &pending) }
         track(p, d, old, j)

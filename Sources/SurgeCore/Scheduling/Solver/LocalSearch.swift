@@ -22,11 +22,21 @@ final class LocalSearch {
     private(set) var searchSeconds: Double?
     private let startTime: Double?
     // The move being tried, so that it can be replayed after snapshotting the best plan.
-    private var moveP = [Int](repeating: 0, count: 16), moveD = [Int](repeating: 0, count: 16), moveJ = [Int32](repeating: 0, count: 16)
+    private var moveP: [Int], moveD: [Int], moveJ: [Int32]
     private var moveLen = 0
+    /// Whole-row rebuilds (large-neighbourhood move), scheduled so that they take about
+    /// `options.rebuildShare` of the work; nil when off.
+    private let rebuilder: RowRebuilder?
+    private var rebuildCredit = 0.0
+    private var scratchRow: [Int32]
+    private(set) var rebuilds = 0, rebuildsAccepted = 0
 
     init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?) {
         self.s = s; cp = s.cp; self.rng = rng; self.options = options; self.thread = thread; self.startTime = startTime
+        let cells = max(16, 2 * s.D + 8)
+        scratchRow = Array(repeating: -1, count: max(1, 2 * s.D))
+        moveP = Array(repeating: 0, count: cells); moveD = Array(repeating: 0, count: cells); moveJ = Array(repeating: 0, count: cells)
+        rebuilder = options.rebuildShare > 0 && s.P > 0 && s.D > 0 ? RowRebuilder(s) : nil
         best = s.score
         bestGrid = .allocate(capacity: max(1, s.P * s.D))
         s.snapshot(into: bestGrid)
@@ -167,6 +177,71 @@ final class LocalSearch {
         return true
     }
 
+    /// Evaluates the move in the buffer and keeps it by the annealing rule; true if kept.
+    @discardableResult
+    private func tryMove(hw: Int, cw: Int, temperature: Double) -> Bool {
+        moves += 1
+        for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
+        let delta = s.evaluate()
+        let value = delta.weighted * hw + delta.coverage * cw + delta.soft
+        var accept = value <= 0
+        if !accept && temperature > 0 {
+            accept = rng.unit() < exp(-Double(value) / temperature)
+        }
+        if !accept { s.rollback(); return false }
+        let before = s.score
+        let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
+        if bestIsCurrent && best < after {
+            // Leaving the best plan: snapshot it first, then replay the move.
+            s.rollback()
+            s.snapshot(into: bestGrid)
+            bestIsCurrent = false
+            for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
+            s.commit(s.evaluate())
+        } else {
+            s.commit(delta)
+        }
+        if after <= best {
+            if after < best {
+                secondsToBest = elapsed()
+                if after.hard == 0 && secondsToFirstLegal == nil { secondsToFirstLegal = secondsToBest }
+            }
+            best = after
+            bestIsCurrent = true
+        }
+        return true
+    }
+
+    /// Frees one person (a rule breaker while the plan is illegal), or two, and gives them in turn
+    /// the cheapest row the dynamic program finds with everyone else fixed. Freeing two first
+    /// lets coverage pass from one to the other (a small ejection chain).
+    private func rebuildMove(_ rb: RowRebuilder, hw: Int, cw: Int, temperature: Double) {
+        let p = pickPerson()
+        var people = [p]
+        if s.P > 1 && rng.below(100) < options.pairRebuildPercent {
+            var q = rng.below(s.P - 1); if q >= p { q += 1 }
+            people.append(q)
+        }
+        moveLen = 0
+        if people.count > 1 {
+            // Clear the second person first so the first one's program sees their cells as open.
+            for d in 0..<s.D where s.cell(people[1], d) >= 0 && free(people[1], d) { s.set(people[1], d, -1) }
+        }
+        for q in people {
+            guard let row = rb.rebuild(q, hardWeight: hw, coverageWeight: cw) else { s.rollback(); moveLen = 0; return }
+            for d in 0..<s.D where row[d] != s.cell(q, d) && free(q, d) { s.set(q, d, row[d]) }
+        }
+        // Record the net change as the move (for replay), then undo and let tryMove judge it.
+        for q in people { for d in 0..<s.D { scratchRow[q == people[0] ? d : s.D + d] = s.cell(q, d) } }
+        s.rollback()
+        for (i, q) in people.enumerated() {
+            for d in 0..<s.D where scratchRow[i * s.D + d] != s.cell(q, d) { add(q, d, scratchRow[i * s.D + d]) }
+        }
+        if moveLen == 0 { return }
+        rebuilds += 1
+        if tryMove(hw: hw, cw: cw, temperature: temperature) { rebuildsAccepted += 1 }
+    }
+
     private var lastReportTime = -Double.infinity
     private var lastReportTry = 0
 
@@ -221,36 +296,19 @@ final class LocalSearch {
                 }
             }
             if let b = budget, moves >= b { break }
-            guard drawMove() else { continue }
-            moves += 1
-            for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
-            let delta = s.evaluate()
-            let value = delta.weighted * hw + delta.coverage * cw + delta.soft
-            var accept = value <= 0
-            if !accept && temperature > 0 {
-                accept = rng.unit() < exp(-Double(value) / temperature)
-            }
-            if !accept { s.rollback(); continue }
-            let before = s.score
-            let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
-            if bestIsCurrent && best < after {
-                // Leaving the best plan: snapshot it first, then replay the move.
-                s.rollback()
-                s.snapshot(into: bestGrid)
-                bestIsCurrent = false
-                for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
-                s.commit(s.evaluate())
-            } else {
-                s.commit(delta)
-            }
-            if after <= best {
-                if after < best {
-                    secondsToBest = elapsed()
-                    if after.hard == 0 && secondsToFirstLegal == nil { secondsToFirstLegal = secondsToBest }
+            if let rb = rebuilder {
+                rebuildCredit -= 1
+                if rebuildCredit <= 0 {
+                    // One DP cell step costs about 1/300 of an ordinary move's evaluation.
+                    rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
+                    // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
+                    let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
+                    rebuildCredit = max(64, Double(rb.lastWork) / 300 * (1 - share) / share)
+                    continue
                 }
-                best = after
-                bestIsCurrent = true
             }
+            guard drawMove() else { continue }
+            tryMove(hw: hw, cw: cw, temperature: temperature)
         }
         if best != lastReported, let report = options.progress {
             report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))

@@ -29,6 +29,13 @@ public struct SolverOptions: Sendable {
     public var endTemperature: Double
     /// Stop early when the best score reaches this (e.g. a known optimum).
     public var target: Score?
+    /// Share of the search work spent on whole-row rebuilds (one person's row re-planned by a
+    /// dynamic program with everyone else fixed); 0 switches them off.
+    public var rebuildShare: Double = 0.1
+    /// Share of rebuilds while the current plan breaks a hard rule (at least `rebuildShare`).
+    public var repairRebuildShare: Double = 0.5
+    /// Percent of rebuilds that free a second person too.
+    public var pairRebuildPercent: Int = 0
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,

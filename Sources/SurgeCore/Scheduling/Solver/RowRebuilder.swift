@@ -1,0 +1,335 @@
+/// Rebuilds one person's whole row at least cost with everyone else fixed: a resource-constrained
+/// shortest path over the days (the pricing problem of column generation), used as a
+/// large-neighbourhood move.
+///
+/// A state after day d is (run: off for o days, or on shift class c for r days; weekends worked;
+/// paid minutes so far, in units of their greatest common divisor). The program enforces the
+/// person-local rules the state can see: eligibility and pins, forbidden successions, minimum and
+/// maximum consecutive working days, minimum days off, maximum weekends, maximum total minutes
+/// (exceeding is cut) and minimum total minutes (priced as a hard unit per missing hour); shift-kind
+/// caps are priced by a few Lagrangian rounds. A cell costs exactly what the incremental score
+/// charges for the person joining that demand (coverage, surplus, quotas, wishes, disruption, pool).
+/// Rules it cannot see (rest minutes, weekly and average minutes, nights, Sundays, fairness,
+/// continuity) are left to the exact score, which judges every proposal: the program only proposes.
+final class RowRebuilder {
+    let s: IncrementalScore
+    let cp: CompiledProblem
+    let D: Int, K: Int
+    /// Upper bound on days × states (memory of the back pointers); larger people are skipped.
+    let maxEntries: Int
+
+    struct Shape {
+        var classOf: [Int]          // kind → successor class (kinds whose forbidden successors are equal)
+        var forbid: [Bool]          // (class) * K + next kind; the last class is "unknown kind"
+        var classes: Int
+        var runLength: Int          // tracked run values 1...runLength
+        var maxCons: Int, minCons: Int
+        var offStates: Int, minOff: Int
+        var weekendStates: Int, maxWeekends: Int
+        var weekendsPriced = false
+        var unit: Int, minuteStates: Int, saturate: Bool
+        var minTotal: Int, maxTotal: Int
+        var runStates: Int { offStates + classes * runLength * 2 }
+        var states: Int { runStates * weekendStates * minuteStates }
+    }
+
+    private var shapes: [Shape?]
+    private var cost: [Int], nextCost: [Int]
+    private var back: [Int32]
+    private var backOption: [UInt8]
+    // Per day options: index 0 = off, then one per kind that the person can work that day.
+    private var optionDemand: [Int32]
+    private var optionCost: [Int]
+    private var optionUnits: [Int]
+    private var optionKind: [Int]
+    private var optionCount: [Int]
+    private var lambda: [Int]
+    private var weekendPrice = 0
+    private var kindUse: [Int]
+    private var rowOut: [Int32]
+    private var liveRunWeekend: [Bool]
+    static let infinity = Int.max / 4
+    /// Work of the last call (state-option pairs visited), for scheduling.
+    private(set) var lastWork = 0
+    private var solveWork = 0
+
+    init(_ s: IncrementalScore, maxEntries: Int = 16_000_000) {
+        self.s = s; cp = s.cp; D = s.D; K = cp.kindCount
+        self.maxEntries = maxEntries
+        shapes = Array(repeating: nil, count: s.P)
+        cost = []; nextCost = []; back = []; backOption = []
+        optionDemand = Array(repeating: -1, count: max(1, D * (K + 1)))
+        optionCost = Array(repeating: 0, count: max(1, D * (K + 1)))
+        optionUnits = Array(repeating: 0, count: max(1, D * (K + 1)))
+        optionKind = Array(repeating: -1, count: max(1, D * (K + 1)))
+        optionCount = Array(repeating: 0, count: max(1, D))
+        lambda = Array(repeating: 0, count: max(1, K))
+        kindUse = Array(repeating: 0, count: max(1, K))
+        rowOut = Array(repeating: -1, count: max(1, D))
+        liveRunWeekend = []
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+    func shape(_ p: Int) -> Shape {
+        if let sh = shapes[p] { return sh }
+        let r = Int(cp.personProfile[p])
+        let K = self.K
+        // Successor classes: kinds with the same set of forbidden next kinds share a class.
+        var classOf = [Int](repeating: 0, count: max(1, K))
+        var patterns: [[Bool]] = []
+        for k in 0..<K {
+            let row = (0..<K).map { cp.hasForbidden[r] && cp.forbidden[r * K * K + k * K + $0] }
+            if let i = patterns.firstIndex(of: row) { classOf[k] = i } else { classOf[k] = patterns.count; patterns.append(row) }
+        }
+        patterns.append([Bool](repeating: false, count: K)) // unknown kind (history without kind)
+        let maxCons = Int(cp.maxConsecutive[r]), minCons = max(0, Int(cp.minConsecutive[r]))
+        let minOff = max(0, Int(cp.minDaysOff[r]))
+        let maxWE = Int(cp.maxWeekends[r])
+        let minT = Int(cp.minTotal[r]), maxT = Int(cp.maxTotal[r])
+        var unit = 0, shortest = Int.max
+        let J = cp.demandCount
+        for j in 0..<J where cp.eligible.get(j, p) {
+            let pm = Int(cp.paidMinutes[r * J + j])
+            unit = Self.gcd(unit, pm)
+            if pm > 0 { shortest = min(shortest, pm) }
+        }
+        unit = max(1, unit)
+        var minuteStates = 1, saturate = false
+        if maxT >= 0 { minuteStates = maxT / unit + 1 } else if minT > 0 { minuteStates = (minT + unit - 1) / unit + 1; saturate = true }
+        var sh = Shape(classOf: classOf, forbid: patterns.flatMap { $0 }, classes: patterns.count,
+                       runLength: max(1, maxCons >= 0 ? max(maxCons, minCons) : minCons), maxCons: maxCons, minCons: minCons,
+                       offStates: max(1, minOff), minOff: minOff,
+                       weekendStates: maxWE >= 0 ? maxWE + 1 : 1, maxWeekends: maxWE,
+                       unit: unit, minuteStates: minuteStates, saturate: saturate, minTotal: minT, maxTotal: maxT)
+        // Coarser minute units when the table would not fit (the exact score still judges).
+        // Long horizons: price weekends by Lagrangian rounds instead of counting them in the state.
+        if sh.states * D > maxEntries && sh.weekendStates > 1 { sh.weekendStates = 1; sh.weekendsPriced = true }
+        // Never coarser than a quarter of the shortest shift, or shifts would round away.
+        while sh.states * D > maxEntries && sh.minuteStates > 8 && sh.unit * 4 <= shortest {
+            sh.unit *= 2
+            sh.minuteStates = sh.maxTotal >= 0 ? sh.maxTotal / sh.unit + 1 : (sh.minTotal + sh.unit - 1) / sh.unit + 1
+        }
+        shapes[p] = sh
+        return sh
+    }
+
+    @inline(__always) private func scalar(_ x: ScoreDelta, _ hw: Int, _ cw: Int) -> Int { x.weighted * hw + x.coverage * cw + x.soft }
+
+    /// Per-cell costs of person p that do not depend on the demand's headcount.
+    @inline(__always) private func personalCost(_ p: Int, _ d: Int, _ j: Int) -> Int {
+        let wts = cp.weights
+        var c = 0
+        let w0 = Int(cp.wishStart[p]), w1 = Int(cp.wishStart[p + 1])
+        if w1 > w0 && wts.wishes != 0 {
+            for i in w0..<w1 where Int(cp.wishDay[i]) == d {
+                let k = Int(cp.wishKind[i])
+                let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
+                if works != cp.wishWants[i] { c += Int(cp.wishWeight[i]) * wts.wishes }
+            }
+        }
+        if let prev = cp.previousGrid, wts.disruption != 0 {
+            let old = prev[p * D + d]
+            if old != Int32(j) { c += ((old >= 0 ? 1 : 0) + (j >= 0 ? 1 : 0)) * wts.disruption }
+        }
+        if j >= 0 && !cp.personPool[p] { c += wts.nonPoolMember }
+        return c
+    }
+
+    /// The cheapest row for person p (demand or -1 per day) given everyone else's current cells,
+    /// or nil when the program has no path (e.g. too large, or pins that cannot be met).
+    func rebuild(_ p: Int, hardWeight hw: Int, coverageWeight cw: Int) -> [Int32]? {
+        let sh = shape(p)
+        let S = sh.states
+        lastWork = 0
+        if S * D > maxEntries || K + 1 > 255 || D == 0 { return nil }
+        let r = Int(cp.personProfile[p]), J = cp.demandCount
+        let maxDaily = Int(cp.maxDaily[r])
+        let hardUnit = IncrementalScore.countUnitWeight * hw
+        // Pricing a demand (eligibility, headcount and mix delta) costs about as much as 50 steps
+        // of the program's inner loop.
+        var pricingWork = 0
+        defer { lastWork += pricingWork }
+        // Options per day.
+        for d in 0..<D {
+            let base = d * (K + 1)
+            var n = 0
+            let pinned = cp.pinnedCell[p * D + d]
+            if !pinned {
+                optionDemand[base] = -1; optionKind[base] = -1; optionUnits[base] = 0
+                optionCost[base] = personalCost(p, d, -1)
+                n = 1
+            }
+            let quota = scalar(s.workDayQuotaDelta(p, d), hw, cw)
+            let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])
+            pricingWork += 50 * (b - a)
+            for i in a..<b {
+                let j = Int(cp.dayDemands[i])
+                if pinned { if s.cell(p, d) != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
+                let k = Int(cp.demandKind[j])
+                if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] == 0 { continue }
+                let pm = Int(cp.paidMinutes[r * J + j])
+                if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
+                let c = scalar(s.joinDelta(p, j), hw, cw) + quota + personalCost(p, d, j)
+                // One option per kind: the state only sees the kind (and the minutes).
+                var slot = -1
+                for o in base..<(base + n) where optionKind[o] == k { slot = o; break }
+                if slot < 0 { slot = base + n; n += 1; optionKind[slot] = k; optionCost[slot] = Int.max }
+                if c < optionCost[slot] {
+                    optionCost[slot] = c; optionDemand[slot] = Int32(j)
+                    optionUnits[slot] = sh.unit == 1 ? pm : (pm + sh.unit / 2) / sh.unit
+                }
+            }
+            if n == 0 { return nil }
+            optionCount[d] = n
+        }
+        for k in 0..<K { lambda[k] = 0 }
+        weekendPrice = 0
+        var step = hardUnit
+        var result: [Int32]? = nil
+        var work = 0
+        defer { lastWork += work }
+        for round in 0..<5 {
+            let row = solve(p, sh, hw: hw)
+            work += solveWork
+            guard let row else { return result }
+            result = row
+            var over = false
+            if sh.weekendsPriced && sh.maxWeekends >= 0 {
+                var weekends = 0
+                for d in 0..<D where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
+                    weekends += 1
+                }
+                if weekends > sh.maxWeekends { weekendPrice += step; over = true }
+            }
+            guard cp.hasKindCaps[r] else { if !over || round == 4 { break }; step *= 2; continue }
+            for k in 0..<K { kindUse[k] = 0 }
+            for d in 0..<D where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
+            for k in 0..<K {
+                let cap = Int(cp.kindCap[r * K + k])
+                if cap >= 0 && kindUse[k] > cap { lambda[k] += step; over = true }
+            }
+            if !over || round == 4 { break }
+            step *= 2
+        }
+        return result
+    }
+
+    private func solve(_ p: Int, _ sh: Shape, hw: Int) -> [Int32]? {
+        let S = sh.states, D = self.D, K = self.K
+        let O = sh.offStates, RL = sh.runLength, W = sh.weekendStates, M = sh.minuteStates
+        let RW = sh.runStates * W
+        let inf = Self.infinity
+        if cost.count < S { cost = Array(repeating: inf, count: S); nextCost = cost }
+        if back.count < S * D { back = Array(repeating: 0, count: S * D); backOption = Array(repeating: 0, count: S * D) }
+        if liveRunWeekend.count < RW { liveRunWeekend = Array(repeating: false, count: RW) }
+        for i in 0..<S { cost[i] = inf }
+        for i in 0..<RW { liveRunWeekend[i] = false }
+        let history = cp.hasHistory[p]
+        // Start state.
+        var startRun: Int
+        if history && cp.historyRun[p] > 0 {
+            let k = Int(cp.historyLastKind[p])
+            let c = k >= 0 ? sh.classOf[k] : sh.classes - 1
+            startRun = O + ((c * RL + min(Int(cp.historyRun[p]), RL) - 1) << 1)
+        } else if history {
+            startRun = max(0, min(Int(cp.historyOffRun[p]), O) - 1)
+        } else {
+            startRun = O - 1 // a fresh start counts as a long enough rest
+        }
+        cost[startRun * W * M] = 0
+        liveRunWeekend[startRun * W] = true
+        var work = 0
+        for d in 0..<D {
+            for i in 0..<S { nextCost[i] = inf }
+            let base = d * (K + 1)
+            let n = optionCount[d]
+            let we = Int(cp.dayWeekend[d])
+            let sameWeekendAsYesterday = we >= 0 && d > 0 && Int(cp.dayWeekend[d - 1]) == we
+            var nextLive = [Bool](repeating: false, count: RW)
+            for rs in 0..<sh.runStates {
+                let working = rs >= O
+                var o = 0, cls = 0, runLen = 0, ex = 0
+                if working {
+                    let x = rs - O
+                    ex = x & 1; runLen = (x >> 1) % RL + 1; cls = (x >> 1) / RL
+                } else { o = rs + 1 }
+                for w in 0..<W where liveRunWeekend[rs * W + w] {
+                    let from = (rs * W + w) * M
+                    for oi in 0..<n {
+                        let opt = base + oi
+                        let k = optionKind[opt]
+                        var rs2: Int, w2 = w, weekendCost = 0
+                        if k < 0 {
+                            if working {
+                                if sh.minCons > 0 && ex == 0 && runLen < sh.minCons { continue }
+                                rs2 = 0
+                            } else { rs2 = min(o + 1, O) - 1 }
+                        } else {
+                            var r2 = 1, ex2 = 0
+                            if working {
+                                if sh.forbid[cls * K + k] { continue }
+                                r2 = runLen + 1
+                                if sh.maxCons >= 0 && r2 > sh.maxCons { continue }
+                                r2 = min(r2, RL); ex2 = ex
+                            } else {
+                                if o < sh.minOff { continue }
+                                ex2 = d == 0 && !history ? 1 : 0
+                            }
+                            rs2 = O + ((sh.classOf[k] * RL + r2 - 1) << 1 | ex2)
+                            if we >= 0 && !(sameWeekendAsYesterday && working) {
+                                if sh.weekendsPriced { weekendCost = weekendPrice }
+                                w2 = w + 1
+                                if !sh.weekendsPriced && sh.maxWeekends >= 0 && w2 > sh.maxWeekends { continue }
+                                w2 = min(w2, W - 1)
+                            }
+                        }
+                        let to = (rs2 * W + w2) * M
+                        let du = optionUnits[opt]
+                        let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + weekendCost
+                        var any = false
+                        let top = sh.saturate ? M : M - du
+                        if top <= 0 { continue }
+                        for m in 0..<top {
+                            let v0 = cost[from + m]
+                            if v0 >= inf { continue }
+                            let m2 = sh.saturate ? min(m + du, M - 1) : m + du
+                            let v = v0 + c
+                            let t = to + m2
+                            if v < nextCost[t] {
+                                nextCost[t] = v; back[d * S + t] = Int32(from + m); backOption[d * S + t] = UInt8(oi)
+                                any = true
+                            }
+                        }
+                        work += top
+                        if any { nextLive[rs2 * W + w2] = true }
+                    }
+                }
+            }
+            swap(&cost, &nextCost)
+            for i in 0..<RW { liveRunWeekend[i] = nextLive[i] }
+        }
+        solveWork = work
+        // End: price the minimum total (one weighted unit per missing hour, as the scorer does).
+        var best = -1, bestValue = inf
+        for t in 0..<S where cost[t] < inf {
+            let m = t % M
+            var v = cost[t]
+            if sh.minTotal >= 0 {
+                let minutes = m * sh.unit
+                if minutes < sh.minTotal && !(sh.saturate && m == M - 1) { v += (sh.minTotal - minutes + 59) / 60 * hw }
+            }
+            if v < bestValue { bestValue = v; best = t }
+        }
+        if best < 0 { return nil }
+        var t = best
+        var d = D - 1
+        while d >= 0 {
+            let oi = Int(backOption[d * S + t])
+            rowOut[d] = optionDemand[d * (K + 1) + oi]
+            t = Int(back[d * S + t])
+            d -= 1
+        }
+        return Array(rowOut[0..<D])
+    }
+}
