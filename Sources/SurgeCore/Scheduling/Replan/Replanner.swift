@@ -58,16 +58,8 @@ public enum Replanner {
 
         let cp = try CompiledProblem(problem)
         let s = IncrementalScore(cp)
-        // Start from the published plan, minus what became impossible.
-        let D = cp.dayCount
-        var grid = [Int32](repeating: -1, count: cp.personCount * D)
-        for a in published {
-            guard let p = cp.personIndex[a.person], let j = cp.demandIndex[a.demand] else { continue }
-            let d = Int(cp.demandDay[j])
-            if cp.eligible.get(j, p) || cp.pinnedCell[p * D + d] { grid[p * D + d] = Int32(j) }
-        }
-        for (p, j) in cp.pinnedAssignments { grid[Int(p) * D + Int(cp.demandDay[Int(j)])] = j }
-        grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+        // Start from the published plan (the previous plan here), minus what became impossible.
+        if let grid = cp.previousStartingGrid() { grid.withUnsafeBufferPointer { s.load($0.baseAddress!) } }
         var rng = SplitMix64(seed: options.seed)
         let targets = affectedDemandIds.compactMap { cp.demandIndex[$0] }.sorted()
         var publishedCount: [String: Int] = [:]

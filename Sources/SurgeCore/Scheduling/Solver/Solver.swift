@@ -12,7 +12,7 @@ public struct SolveResult: Sendable {
 public enum Solver {
     public static func solve(_ problem: SchedulingProblem, options: SolverOptions = .init()) throws -> SolveResult {
         let cp = try CompiledProblem(problem)
-        return solve(compiled: cp, options: options)
+        return solve(compiled: cp, options: options, initial: options.warmStartFromPreviousPlan ? cp.previousStartingGrid() : nil)
     }
 
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.

@@ -36,6 +36,9 @@ public struct SolverOptions: Sendable {
     public var repairRebuildShare: Double = 0.5
     /// Percent of rebuilds that free a second person too.
     public var pairRebuildPercent: Int = 0
+    /// Start the search from the problem's `previousPlan` (minus what became impossible) instead of
+    /// an empty plan: a rolling horizon keeps yesterday's teams unless changing them pays.
+    public var warmStartFromPreviousPlan: Bool = false
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,

@@ -138,7 +138,10 @@ public struct SimulationEngine: Sendable {
                 horizonStart: todayStart, horizonEnd: max(dayStart[d + horizon], demands.map(\.end).max() ?? todayEnd), timeZone: s.timeZone,
                 people: problemPeople, demands: demands, ruleProfiles: [profile], releaseQuotas: quotas,
                 pinned: carried.filter { todayIds.contains($0.demand) }, previousPlan: carried, weights: s.objective.applied(to: Self.weights))
-            let planned = try Solver.solve(problem, options: SolverOptions(seed: derive(d, 1), moveBudget: s.moveBudget, threads: threads)).plan
+            // Warm start: the search begins from yesterday's plan of these days, so teams stay unless changing them pays.
+            var solverOptions = SolverOptions(seed: derive(d, 1), moveBudget: s.moveBudget, threads: threads)
+            solverOptions.warmStartFromPreviousPlan = true
+            let planned = try Solver.solve(problem, options: solverOptions).plan
 
             // The day's events, drawn from the seed in a fixed order.
             var rng = SplitMix64(seed: derive(d, 2))
