@@ -23,3 +23,6 @@ echo
 echo "== Crisis: plan the demo scenario (Config/examples/demo-crisis.json) on the register"
 mkdir -p .surge
 $surge plan --scenario Config/examples/demo-crisis.json --time 20 --seed 1 --output .surge/demo-plan.json
+echo
+echo "== Scenario: play a 72-hour blackout through day by day (report: .surge/simulation/report.html)"
+$surge simulate Config/scenarios/blackout.yaml --seed 1 --out .surge/simulation
