@@ -27,19 +27,22 @@ public struct PoolRepository: Sendable {
 
     public func create(org: String, _ m: PoolMembership, actor: AuditActor) async throws -> Versioned<PoolMembership> {
         try m.validate()
-        return try await db.transaction { c in
-            let rows = try await c.query("""
-                INSERT INTO pool_membership (org_id, personnel_no, kind, valid_from, valid_until, max_hours_week, released_by, consent_at, lending_org)
-                VALUES (\(org), \(m.personnelNo), \(m.kind.rawValue), \(m.validFrom.iso)::date, \(m.validUntil?.iso)::date,
-                        \(m.maxHoursWeek)::numeric, \(m.releasedBy), \(m.consentAt?.iso)::date, \(m.lendingOrg))
-                RETURNING membership_id
-                """, logger: db.logger).collect()
-            guard let id = try rows.first?.decode(Int64.self) else { throw StoreError.unavailable("the new pool membership got no id") }
-            var created = m
-            created.id = id
-            try await AuditLog.record(c, org: org, actor: actor, action: .create, entity: "pool_membership", key: String(id), change: created, logger: db.logger)
-            return Versioned(value: created, version: 1)
-        }
+        return try await db.transaction { c in try await Self.insert(c, org: org, m, actor: actor, logger: db.logger) }
+    }
+
+    /// Inserts a validated membership and audits it, inside the caller's transaction.
+    static func insert(_ c: PostgresConnection, org: String, _ m: PoolMembership, actor: AuditActor, logger: Logger) async throws -> Versioned<PoolMembership> {
+        let rows = try await c.query("""
+            INSERT INTO pool_membership (org_id, personnel_no, kind, valid_from, valid_until, max_hours_week, released_by, consent_at, lending_org)
+            VALUES (\(org), \(m.personnelNo), \(m.kind.rawValue), \(m.validFrom.iso)::date, \(m.validUntil?.iso)::date,
+                    \(m.maxHoursWeek)::numeric, \(m.releasedBy), \(m.consentAt?.iso)::date, \(m.lendingOrg))
+            RETURNING membership_id
+            """, logger: logger).collect()
+        guard let id = try rows.first?.decode(Int64.self) else { throw StoreError.unavailable("the new pool membership got no id") }
+        var created = m
+        created.id = id
+        try await AuditLog.record(c, org: org, actor: actor, action: .create, entity: "pool_membership", key: String(id), change: created, logger: logger)
+        return Versioned(value: created, version: 1)
     }
 
     public func get(org: String, id: Int64) async throws -> Versioned<PoolMembership> {

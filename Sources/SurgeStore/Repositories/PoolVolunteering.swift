@@ -27,16 +27,7 @@ extension PoolRepository {
                 let (id, since) = try row.decode((Int64, String).self)
                 throw StoreError.conflict("\(personnelNo) already volunteers for the pool from \(since) (membership \(id)) in this period")
             }
-            let rows = try await c.query("""
-                INSERT INTO pool_membership (org_id, personnel_no, kind, valid_from, valid_until, max_hours_week, consent_at)
-                VALUES (\(org), \(personnelNo), 'volunteer', \(from.iso)::date, \(until?.iso)::date, \(maxHoursWeek)::numeric, \(today.iso)::date)
-                RETURNING membership_id
-                """, logger: db.logger).collect()
-            guard let id = try rows.first?.decode(Int64.self) else { throw StoreError.unavailable("the new pool membership got no id") }
-            var created = m
-            created.id = id
-            try await AuditLog.record(c, org: org, actor: actor, action: .create, entity: "pool_membership", key: String(id), change: created, logger: db.logger)
-            return Versioned(value: created, version: 1)
+            return try await Self.insert(c, org: org, m, actor: actor, logger: db.logger)
         }
     }
 
