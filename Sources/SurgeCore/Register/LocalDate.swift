@@ -112,11 +112,16 @@ extension LocalDate {
 }
 
 extension LocalDate {
+    /// The calendar day `instant` falls on in `calendar`'s time zone.
+    public init(containing instant: Date, in calendar: Calendar) {
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
+    }
+
     /// The calendar day `instant` falls on in the time zone `identifier` (UTC if unknown).
     public init(containing instant: Date, timeZone identifier: String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: identifier) ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: instant)
-        self = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
+        self.init(containing: instant, in: calendar)
     }
 }

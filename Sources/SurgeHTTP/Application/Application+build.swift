@@ -4,7 +4,6 @@ import Logging
 import PostgresNIO
 import Prometheus
 import ServiceLifecycle
-import SurgeCore
 import SurgeStore
 
 /// Builds the router: public operations routes, then everything under `/v1` behind token auth.
@@ -37,7 +36,7 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
         .addRoutes(staff: v1.group("staff"), absences: v1.group("absences"))
     PoolController(pool: repositories.pool).addRoutes(to: v1.group("pool"))
     RegularTaskController(tasks: repositories.regularTasks, departments: repositories.departments).addRoutes(to: v1.group("departments"))
-    QuotaController(quotas: repositories.releaseQuotas, departments: repositories.departments, today: QuotaController.berlinToday)
+    QuotaController(quotas: repositories.releaseQuotas, departments: repositories.departments, today: { RegisterQuery.today() })
         .addRoutes(to: v1.group("quotas"))
     SecondmentController(secondments: repositories.secondments, departments: repositories.departments).addRoutes(to: v1.group("secondments"))
     CrisisLevelController(organisations: repositories.organisations).addRoutes(to: v1.group("organisation"))
@@ -48,7 +47,7 @@ public func buildRouter(repositories: Repositories, migrator: Migrator,
                                                        assignments: v1.group("assignments"))
     ReleaseController(services: services, departments: repositories.departments).addRoutes(to: v1.group("release-requests"))
     MyShiftsController(services: services).addRoutes(me: v1.group("me"), router: router)
-    MyPoolController(pool: repositories.pool, today: { LocalDate(containing: services.now(), timeZone: "Europe/Berlin") }).addRoutes(to: v1.group("me"))
+    MyPoolController(pool: repositories.pool, today: { RegisterQuery.today(now: services.now()) }).addRoutes(to: v1.group("me"))
 
     return router
 }

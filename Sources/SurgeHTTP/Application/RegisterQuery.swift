@@ -33,10 +33,5 @@ enum RegisterQuery {
     }
 
     /// "Today" at the HTTP edge: the calendar day in the organisations' zone (Europe/Berlin).
-    static func today(now: Date = Date()) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
-    }
+    static func today(now: Date = Date()) -> LocalDate { LocalDate(containing: now, timeZone: "Europe/Berlin") }
 }

@@ -25,12 +25,4 @@ struct QuotaController {
         }
         return try JSONReply.make(report)
     }
-
-    /// The calendar day in Europe/Berlin, where Surge's municipalities are.
-    static func berlinToday() -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
-    }
 }

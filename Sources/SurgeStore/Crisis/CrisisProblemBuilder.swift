@@ -117,8 +117,5 @@ struct CrisisProblemBuilder {
         return Built(problem: problem, crisis: crisis, requested: requested, fixed: Set(pinned), published: published)
     }
 
-    static func localDay(_ date: Date, _ calendar: Calendar) -> LocalDate {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
-    }
+    static func localDay(_ date: Date, _ calendar: Calendar) -> LocalDate { LocalDate(containing: date, in: calendar) }
 }

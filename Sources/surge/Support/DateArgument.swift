@@ -17,12 +17,7 @@ enum DateArgument {
     }
 
     /// Today's date in Europe/Berlin.
-    static func today() -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
-    }
+    static func today() -> LocalDate { LocalDate(containing: Date(), timeZone: "Europe/Berlin") }
 
     /// A figure with two decimals for tables.
     static func fixed(_ v: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", v) }
