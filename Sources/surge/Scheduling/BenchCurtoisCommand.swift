@@ -21,6 +21,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("rebuild-share"), help: "Share of the search work spent on whole-row rebuilds (0 = off).") var rebuildShare: Double = 0.1
     @Option(name: .customLong("pair-percent"), help: "Percent of rebuilds that free two people.") var pairPercent: Int = 0
     @Option(name: .customLong("repair-share"), help: "Share of rebuilds while the plan is illegal.") var repairShare: Double = 0.5
+    @Option(name: .customLong("ruin-people"), help: "Most people one multi-person rebuild frees.") var ruinPeople: Int = 2
+    @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {
@@ -39,6 +41,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             tuned.rebuildShare = rebuildShare
             tuned.pairRebuildPercent = pairPercent
             tuned.repairRebuildShare = repairShare
+            tuned.rebuildWindowDays = windowDays
+            tuned.ruinPeople = ruinPeople
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

@@ -27,7 +27,7 @@ final class IncrementalScore {
     // Change log of the pending move
     private let logCell: UnsafeMutablePointer<Int>
     private let logOld: UnsafeMutablePointer<Int32>
-    private var logCount = 0
+    private(set) var logCount = 0
     private let touched: UnsafeMutablePointer<Int32>
     private let touchedHard: UnsafeMutablePointer<Int>
     private let touchedWeighted: UnsafeMutablePointer<Int>
@@ -54,7 +54,7 @@ final class IncrementalScore {
         dayWorkers = .allocate(capacity: max(1, P * D)); dayWorkers.initialize(repeating: 0, count: max(1, P * D))
         dayWorkerCount = .allocate(capacity: max(1, D)); dayWorkerCount.initialize(repeating: 0, count: max(1, D))
         workerSlot = .allocate(capacity: max(1, P * D)); workerSlot.initialize(repeating: -1, count: max(1, P * D))
-        maxCells = max(256, 4 * cp.dayCount + 16)
+        maxCells = max(256, 12 * cp.dayCount + 16)
         logCell = .allocate(capacity: maxCells); logOld = .allocate(capacity: maxCells)
         touched = .allocate(capacity: maxCells)
         touchedHard = .allocate(capacity: maxCells); touchedWeighted = .allocate(capacity: maxCells); touchedSoft = .allocate(capacity: maxCells)

@@ -7,6 +7,9 @@ final class PersonEvaluator {
     let rules: UnsafeMutablePointer<Int>
     private let kindCounts: UnsafeMutablePointer<Int32>
     private let nightDays: UnsafeMutablePointer<Int32>
+    /// Day of the first break of a day-local rule in the last evaluation (Int.max if none): repairs
+    /// re-plan the weeks around it.
+    private(set) var firstBreakDay = Int.max
 
     init(_ cp: CompiledProblem) {
         self.cp = cp
@@ -62,6 +65,7 @@ final class PersonEvaluator {
             while a < b { let t = nightDays[a]; nightDays[a] = nightDays[b]; nightDays[b] = t; a += 1; b -= 1 }
         }
         var nightViolations = 0
+        var brk = Int.max
         var nightLo = 0
         cp.eligible.words.withUnsafeBufferPointer { eligWords in
         cp.paidMinutes.withUnsafeBufferPointer { paid in
@@ -75,20 +79,20 @@ final class PersonEvaluator {
                 let j = Int(row[d])
                 if j >= 0 {
                     shifts += 1
-                    if eligWords[j * wpr + (p >> 6)] & (1 << UInt64(p & 63)) == 0 { eligibility += 1 }
+                    if eligWords[j * wpr + (p >> 6)] & (1 << UInt64(p & 63)) == 0 { eligibility += 1; brk = min(brk, d) }
                     let start = cp.demandStart[j], end = cp.demandEnd[j]
                     if lastEnd != Int.min {
                         let gap = start - lastEnd
-                        if gap < 0 { overlap += 1 } else if gap < minRest { rest += 1 }
+                        if gap < 0 { overlap += 1; brk = min(brk, d) } else if gap < minRest { rest += 1; brk = min(brk, d) }
                     }
                     lastEnd = end
                     let pm = Int(paid[r * J + j])
-                    if maxDaily >= 0 && pm > maxDaily { daily += 1 }
+                    if maxDaily >= 0 && pm > maxDaily { daily += 1; brk = min(brk, d) }
                     weekMinutes += pm; total += pm
                     if d >= refFirstDay { refTotal += pm }
                     let k = Int(cp.demandKind[j])
                     kindCounts[k] += 1
-                    if checkForbidden && prevKind >= 0 && cp.forbidden[forbidBase + prevKind * K + k] { succession += 1 }
+                    if checkForbidden && prevKind >= 0 && cp.forbidden[forbidBase + prevKind * K + k] { succession += 1; brk = min(brk, d) }
                     prevKind = k
                     let t = Int(cp.demandTask[j])
                     if prevTask >= 0 && prevTask != t { continuity += 1 }
@@ -100,10 +104,10 @@ final class PersonEvaluator {
                         nightDays[nightCount] = Int32(d); nightCount += 1
                         let window = Int32(cp.nightWindow[r])
                         while nightDays[nightLo] <= Int32(d) - window { nightLo += 1 }
-                        if nightCount - nightLo > Int(cp.maxNights[r]) { nightViolations += 1 }
+                        if nightCount - nightLo > Int(cp.maxNights[r]) { nightViolations += 1; brk = min(brk, d) }
                     }
                     if offRun > 0 {
-                        if offBounded && minOff >= 0 && offRun < minOff { offMin += minOff - offRun }
+                        if offBounded && minOff >= 0 && offRun < minOff { offMin += minOff - offRun; brk = min(brk, d) }
                         offRun = 0
                     }
                     if run == 0 { runBounded = d > 0 || history }
@@ -112,8 +116,8 @@ final class PersonEvaluator {
                     if run > 0 {
                         // A run that ended on day -1 is history: its maximum is not this plan's
                         // doing, but ending it there (day 0 off) is, so its minimum still counts.
-                        if maxCons >= 0 && run > maxCons && d > 0 { consMax += run - maxCons }
-                        if runBounded && minCons >= 0 && run < minCons { consMin += minCons - run }
+                        if maxCons >= 0 && run > maxCons && d > 0 { consMax += run - maxCons; brk = min(brk, d) }
+                        if runBounded && minCons >= 0 && run < minCons { consMin += minCons - run; brk = min(brk, d) }
                         run = 0
                         offBounded = true
                     }
@@ -125,8 +129,9 @@ final class PersonEvaluator {
         }
         }
         // The run touching the horizon end may continue outside it: only its maximum counts.
-        if run > 0 && maxCons >= 0 && run > maxCons { consMax += run - maxCons }
+        if run > 0 && maxCons >= 0 && run > maxCons { consMax += run - maxCons; brk = min(brk, D - 1) }
         if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }
+        firstBreakDay = brk
         var average = 0
         if cp.maxAverage[r] >= 0 {
             let limit = Int(cp.maxAverage[r]) * Int(cp.referenceDays[r]) / 7

@@ -30,13 +30,18 @@ final class LocalSearch {
     private var rebuildCredit = 0.0
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
+    private var people: [Int] = []
+    /// People one rebuild may free: the move log holds about a dozen rows.
+    static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
     init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?) {
         self.s = s; cp = s.cp; self.rng = rng; self.options = options; self.thread = thread; self.startTime = startTime
-        let cells = max(16, 2 * s.D + 8)
-        scratchRow = Array(repeating: -1, count: max(1, 2 * s.D))
+        let cells = max(16, Self.mostRuined(options) * s.D + 8)
+        scratchRow = Array(repeating: -1, count: max(1, Self.mostRuined(options) * s.D))
         moveP = Array(repeating: 0, count: cells); moveD = Array(repeating: 0, count: cells); moveJ = Array(repeating: 0, count: cells)
-        rebuilder = options.rebuildShare > 0 && s.P > 0 && s.D > 0 ? RowRebuilder(s) : nil
+        let window = options.rebuildWindowDays
+        rebuilder = options.rebuildShare > 0 && s.P > 0 && s.D > 0
+            ? RowRebuilder(s, longestWindow: window > 0 && s.D > window + window / 2 ? window + 7 : nil) : nil
         best = s.score
         bestGrid = .allocate(capacity: max(1, s.P * s.D))
         s.snapshot(into: bestGrid)
@@ -212,34 +217,86 @@ final class LocalSearch {
         return true
     }
 
-    /// Frees one person (a rule breaker while the plan is illegal), or two, and gives them in turn
-    /// the cheapest row the dynamic program finds with everyone else fixed. Freeing two first
-    /// lets coverage pass from one to the other (a small ejection chain).
+    /// Frees one person (a rule breaker while the plan is illegal), or a few, and gives them in
+    /// turn the cheapest row the dynamic program finds with everyone else fixed; with several people,
+    /// a second pass re-plans each against the others' new rows. Freeing several first lets
+    /// coverage pass from one to another (a small ejection chain). On long horizons only a window
+    /// of weeks is re-planned.
     private func rebuildMove(_ rb: RowRebuilder, hw: Int, cw: Int, temperature: Double) {
         let p = pickPerson()
-        var people = [p]
+        people.removeAll(keepingCapacity: true)
+        people.append(p)
         if s.P > 1 && rng.below(100) < options.pairRebuildPercent {
-            var q = rng.below(s.P - 1); if q >= p { q += 1 }
-            people.append(q)
+            let extra = 1 + rng.below(max(1, min(s.P - 1, Self.mostRuined(options) - 1)))
+            var guardCount = 0
+            while people.count < 1 + extra && guardCount < 64 {
+                guardCount += 1
+                let q = rng.below(s.P)
+                if !people.contains(q) { people.append(q) }
+            }
         }
         moveLen = 0
+        let window = rebuildWindow(around: p)
+        let days = window ?? 0..<s.D
         if people.count > 1 {
-            // Clear the second person first so the first one's program sees their cells as open.
-            for d in 0..<s.D where s.cell(people[1], d) >= 0 && free(people[1], d) { s.set(people[1], d, -1) }
+            // Clear the others first so the first one's program sees their cells as open.
+            for q in people.dropFirst() { for d in days where s.cell(q, d) >= 0 && free(q, d) { s.set(q, d, -1) } }
         }
-        for q in people {
-            guard let row = rb.rebuild(q, hardWeight: hw, coverageWeight: cw) else { s.rollback(); moveLen = 0; return }
-            for d in 0..<s.D where row[d] != s.cell(q, d) && free(q, d) { s.set(q, d, row[d]) }
+        let passes = people.count > 1 ? 2 : 1
+        for pass in 0..<passes {
+            for q in people {
+                if s.logCount + days.count > s.maxCells { break }
+                guard let row = rb.rebuild(q, window: window, hardWeight: hw, coverageWeight: cw) else {
+                    if pass > 0 { break }
+                    s.rollback(); moveLen = 0; return
+                }
+                for d in days where row[d] != s.cell(q, d) && free(q, d) { s.set(q, d, row[d]) }
+            }
         }
         // Record the net change as the move (for replay), then undo and let tryMove judge it.
-        for q in people { for d in 0..<s.D { scratchRow[q == people[0] ? d : s.D + d] = s.cell(q, d) } }
+        for (i, q) in people.enumerated() { for d in days { scratchRow[i * s.D + d] = s.cell(q, d) } }
         s.rollback()
         for (i, q) in people.enumerated() {
-            for d in 0..<s.D where scratchRow[i * s.D + d] != s.cell(q, d) { add(q, d, scratchRow[i * s.D + d]) }
+            for d in days where scratchRow[i * s.D + d] != s.cell(q, d) { add(q, d, scratchRow[i * s.D + d]) }
         }
         if moveLen == 0 { return }
         rebuilds += 1
         if tryMove(hw: hw, cw: cw, temperature: temperature) { rebuildsAccepted += 1 }
+    }
+
+    /// Days on which a calendar week starts (and the horizon end): windows never split a weekend.
+    private lazy var weekStarts: [Int] = {
+        var w = [0]
+        for d in 1..<max(1, s.D) where cp.dayWeek[d] != cp.dayWeek[d - 1] { w.append(d) }
+        return w
+    }()
+
+    /// The days a rebuild re-plans: the whole horizon when it is short, else a random run of whole
+    /// weeks about `options.rebuildWindowDays` long (a long horizon's full row is a huge program,
+    /// and most of an improvement is local in time).
+    private func rebuildWindow(around p: Int) -> Range<Int>? {
+        let length = options.rebuildWindowDays
+        if length <= 0 || s.D <= length + length / 2 { return nil }
+        let starts = weekStarts
+        var a = starts[rng.below(starts.count)]
+        if s.personHard[p] > 0 {
+            // A rule breaker: re-plan weeks around the first day that breaks a rule.
+            _ = s.evaluator.evaluate(p, s.grid + p * s.D)
+            let day = s.evaluator.firstBreakDay
+            if day < s.D {
+                let earliest = max(0, day - length + 7)
+                let candidates = starts.filter { $0 <= day && $0 >= earliest }
+                if !candidates.isEmpty { a = candidates[rng.below(candidates.count)] }
+            }
+        }
+        var b = a + length
+        if let next = starts.first(where: { $0 >= b }) { b = next } else { b = s.D }
+        if b - a < length, a > 0 {
+            // Near the end: shift left to keep the window long.
+            let a2 = starts.last(where: { $0 <= s.D - length }) ?? 0
+            return a2..<s.D
+        }
+        return a..<min(b, s.D)
     }
 
     private var lastReportTime = -Double.infinity
@@ -269,6 +326,9 @@ final class LocalSearch {
         let budget = options.moveBudget
         var lastReported = best
         var tries = 0
+        // An ordinary move re-scores two rows: about 2 × days + 44 program steps (measured: 300 at
+        // 28 days), so rebuilds keep their share of the time on long horizons too.
+        let moveWork = Double(2 * s.D + 44)
         while true {
             tries += 1
             if tries & 1023 == 0 {
@@ -299,11 +359,10 @@ final class LocalSearch {
             if let rb = rebuilder {
                 rebuildCredit -= 1
                 if rebuildCredit <= 0 {
-                    // One DP cell step costs about 1/300 of an ordinary move's evaluation.
                     rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
                     let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
-                    rebuildCredit = max(64, Double(rb.lastWork) / 300 * (1 - share) / share)
+                    rebuildCredit = max(64, Double(rb.lastWork) / moveWork * (1 - share) / share)
                     continue
                 }
             }

@@ -47,15 +47,20 @@ final class RowRebuilder {
     private var weekendPrice = 0
     private var kindUse: [Int]
     private var rowOut: [Int32]
-    private var liveRunWeekend: [Bool]
+    private var liveLo: [Int] = [], liveHi: [Int] = [], nextLo: [Int] = [], nextHi: [Int] = []
+    private var kindOutside: [Int32]
     static let infinity = Int.max / 4
     /// Work of the last call (state-option pairs visited), for scheduling.
     private(set) var lastWork = 0
     private var solveWork = 0
 
-    init(_ s: IncrementalScore, maxEntries: Int = 16_000_000) {
+    /// Longest run of days one call re-plans (the table is sized for it).
+    let longestWindow: Int
+
+    init(_ s: IncrementalScore, maxEntries: Int = 16_000_000, longestWindow: Int? = nil) {
         self.s = s; cp = s.cp; D = s.D; K = cp.kindCount
         self.maxEntries = maxEntries
+        self.longestWindow = min(s.D, max(1, longestWindow ?? s.D))
         shapes = Array(repeating: nil, count: s.P)
         cost = []; nextCost = []; back = []; backOption = []
         optionDemand = Array(repeating: -1, count: max(1, D * (K + 1)))
@@ -66,7 +71,7 @@ final class RowRebuilder {
         lambda = Array(repeating: 0, count: max(1, K))
         kindUse = Array(repeating: 0, count: max(1, K))
         rowOut = Array(repeating: -1, count: max(1, D))
-        liveRunWeekend = []
+        kindOutside = Array(repeating: 0, count: max(1, K))
     }
 
     private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
@@ -104,9 +109,10 @@ final class RowRebuilder {
                        unit: unit, minuteStates: minuteStates, saturate: saturate, minTotal: minT, maxTotal: maxT)
         // Coarser minute units when the table would not fit (the exact score still judges).
         // Long horizons: price weekends by Lagrangian rounds instead of counting them in the state.
-        if sh.states * D > maxEntries && sh.weekendStates > 1 { sh.weekendStates = 1; sh.weekendsPriced = true }
+        let days = longestWindow
+        if sh.states * days > maxEntries && sh.weekendStates > 1 { sh.weekendStates = 1; sh.weekendsPriced = true }
         // Never coarser than a quarter of the shortest shift, or shifts would round away.
-        while sh.states * D > maxEntries && sh.minuteStates > 8 && sh.unit * 4 <= shortest {
+        while sh.states * days > maxEntries && sh.minuteStates > 8 && sh.unit * 4 <= shortest {
             sh.unit *= 2
             sh.minuteStates = sh.maxTotal >= 0 ? sh.maxTotal / sh.unit + 1 : (sh.minTotal + sh.unit - 1) / sh.unit + 1
         }
@@ -136,22 +142,43 @@ final class RowRebuilder {
         return c
     }
 
+    /// Where a windowed program starts and what it must connect to (days outside stay fixed).
+    struct Boundary {
+        var startRun: Int           // run state before the window's first day
+        var startWeekends: Int      // weekends worked outside the window
+        var startUnits: Int         // paid minutes outside the window, in units
+        var suffixWorks = false     // the day after the window is worked …
+        var suffixKind = -1         // … with this kind
+        var suffixRun = 0           // length of the work run (or off run) that starts after the window
+        var atHorizonEnd = true     // the window reaches the last day
+    }
+
     /// The cheapest row for person p (demand or -1 per day) given everyone else's current cells,
     /// or nil when the program has no path (e.g. too large, or pins that cannot be met).
-    func rebuild(_ p: Int, hardWeight hw: Int, coverageWeight cw: Int) -> [Int32]? {
+    /// With a `window`, only those days are re-planned: the rest of the row stays, and the program
+    /// starts from the state the days before leave and prices its end against the days after.
+    /// Windows should not split a weekend (start and end on week boundaries).
+    func rebuild(_ p: Int, window: Range<Int>? = nil, hardWeight hw: Int, coverageWeight cw: Int) -> [Int32]? {
         let sh = shape(p)
         let S = sh.states
+        let win = window.map { max(0, $0.lowerBound)..<min(D, $0.upperBound) } ?? 0..<D
         lastWork = 0
-        if S * D > maxEntries || K + 1 > 255 || D == 0 { return nil }
+        if S * win.count > maxEntries || K + 1 > 255 || win.isEmpty { return nil }
         let r = Int(cp.personProfile[p]), J = cp.demandCount
         let maxDaily = Int(cp.maxDaily[r])
         let hardUnit = IncrementalScore.countUnitWeight * hw
+        let bound = boundary(p, sh, win)
+        // Shift-kind use outside the window counts against the caps.
+        for k in 0..<K { kindOutside[k] = 0 }
+        if win.count < D {
+            for d in 0..<D where !win.contains(d) && s.cell(p, d) >= 0 { kindOutside[Int(cp.demandKind[Int(s.cell(p, d))])] += 1 }
+        }
         // Pricing a demand (eligibility, headcount and mix delta) costs about as much as 50 steps
         // of the program's inner loop.
         var pricingWork = 0
         defer { lastWork += pricingWork }
         // Options per day.
-        for d in 0..<D {
+        for d in win {
             let base = d * (K + 1)
             var n = 0
             let pinned = cp.pinnedCell[p * D + d]
@@ -167,7 +194,7 @@ final class RowRebuilder {
                 let j = Int(cp.dayDemands[i])
                 if pinned { if s.cell(p, d) != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
                 let k = Int(cp.demandKind[j])
-                if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] == 0 { continue }
+                if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[r * J + j])
                 if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
                 let c = scalar(s.joinDelta(p, j), hw, cw) + quota + personalCost(p, d, j)
@@ -190,21 +217,21 @@ final class RowRebuilder {
         var work = 0
         defer { lastWork += work }
         for round in 0..<5 {
-            let row = solve(p, sh, hw: hw)
+            let row = solve(p, sh, hw: hw, window: win, bound)
             work += solveWork
             guard let row else { return result }
             result = row
             var over = false
             if sh.weekendsPriced && sh.maxWeekends >= 0 {
-                var weekends = 0
-                for d in 0..<D where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
+                var weekends = bound.startWeekends
+                for d in win where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
                     weekends += 1
                 }
                 if weekends > sh.maxWeekends { weekendPrice += step; over = true }
             }
             guard cp.hasKindCaps[r] else { if !over || round == 4 { break }; step *= 2; continue }
-            for k in 0..<K { kindUse[k] = 0 }
-            for d in 0..<D where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
+            for k in 0..<K { kindUse[k] = Int(kindOutside[k]) }
+            for d in win where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
             for k in 0..<K {
                 let cap = Int(cp.kindCap[r * K + k])
                 if cap >= 0 && kindUse[k] > cap { lambda[k] += step; over = true }
@@ -215,20 +242,28 @@ final class RowRebuilder {
         return result
     }
 
-    private func solve(_ p: Int, _ sh: Shape, hw: Int) -> [Int32]? {
-        let S = sh.states, D = self.D, K = self.K
-        let O = sh.offStates, RL = sh.runLength, W = sh.weekendStates, M = sh.minuteStates
-        let RW = sh.runStates * W
-        let inf = Self.infinity
-        if cost.count < S { cost = Array(repeating: inf, count: S); nextCost = cost }
-        if back.count < S * D { back = Array(repeating: 0, count: S * D); backOption = Array(repeating: 0, count: S * D) }
-        if liveRunWeekend.count < RW { liveRunWeekend = Array(repeating: false, count: RW) }
-        for i in 0..<S { cost[i] = inf }
-        for i in 0..<RW { liveRunWeekend[i] = false }
+    /// The program's start state from the days before the window (or the history), and what the
+    /// days after it expect.
+    private func boundary(_ p: Int, _ sh: Shape, _ win: Range<Int>) -> Boundary {
+        let O = sh.offStates, RL = sh.runLength
         let history = cp.hasHistory[p]
-        // Start state.
+        let a = win.lowerBound, b = win.upperBound
         var startRun: Int
-        if history && cp.historyRun[p] > 0 {
+        if a > 0 && s.cell(p, a - 1) >= 0 {
+            var d = a - 1, run = 0
+            while d >= 0 && s.cell(p, d) >= 0 { run += 1; d -= 1 }
+            var ex = 0
+            if d < 0 { if history { run += Int(cp.historyRun[p]) } else { ex = 1 } }
+            let k = Int(cp.demandKind[Int(s.cell(p, a - 1))])
+            startRun = O + ((sh.classOf[k] * RL + min(run, RL) - 1) << 1 | ex)
+        } else if a > 0 {
+            var d = a - 1, off = 0
+            while d >= 0 && s.cell(p, d) < 0 { off += 1; d -= 1 }
+            if d < 0 {
+                if !history { off = O } else if cp.historyRun[p] > 0 { /* worked on day -1 */ } else { off += Int(cp.historyOffRun[p]) }
+            }
+            startRun = max(0, min(off, O) - 1)
+        } else if history && cp.historyRun[p] > 0 {
             let k = Int(cp.historyLastKind[p])
             let c = k >= 0 ? sh.classOf[k] : sh.classes - 1
             startRun = O + ((c * RL + min(Int(cp.historyRun[p]), RL) - 1) << 1)
@@ -237,16 +272,69 @@ final class RowRebuilder {
         } else {
             startRun = O - 1 // a fresh start counts as a long enough rest
         }
-        cost[startRun * W * M] = 0
-        liveRunWeekend[startRun * W] = true
+        var bound = Boundary(startRun: startRun, startWeekends: 0, startUnits: 0)
+        if win.count < D {
+            let r = Int(cp.personProfile[p]), J = cp.demandCount
+            var minutes = 0, weekends = 0
+            for d in 0..<D where !win.contains(d) {
+                let j = Int(s.cell(p, d))
+                if j < 0 { continue }
+                minutes += Int(cp.paidMinutes[r * J + j])
+                if cp.dayWeekend[d] >= 0 && !(d > 0 && s.cell(p, d - 1) >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) { weekends += 1 }
+            }
+            bound.startWeekends = weekends
+            bound.startUnits = sh.unit == 1 ? minutes : (minutes + sh.unit / 2) / sh.unit
+        }
+        if b < D {
+            bound.atHorizonEnd = false
+            let works = s.cell(p, b) >= 0
+            bound.suffixWorks = works
+            if works { bound.suffixKind = Int(cp.demandKind[Int(s.cell(p, b))]) }
+            var d = b
+            while d < D && (s.cell(p, d) >= 0) == works { d += 1 }
+            bound.suffixRun = d - b
+        }
+        return bound
+    }
+
+    private func solve(_ p: Int, _ sh: Shape, hw: Int, window win: Range<Int>, _ bound: Boundary) -> [Int32]? {
+        let S = sh.states, K = self.K
+        let O = sh.offStates, RL = sh.runLength, W = sh.weekendStates, M = sh.minuteStates
+        let RW = sh.runStates * W
+        let inf = Self.infinity
+        let a = win.lowerBound, L = win.count
+        if cost.count < S { cost = Array(repeating: inf, count: S); nextCost = cost }
+        if back.count < S * L { back = Array(repeating: 0, count: S * L); backOption = Array(repeating: 0, count: S * L) }
+        if liveLo.count < RW { liveLo = Array(repeating: 0, count: RW); liveHi = liveLo; nextLo = liveLo; nextHi = liveLo }
+        // Work on unique local arrays: stored properties of a class pay a dynamic exclusivity
+        // check on every access, which cost a third of the program's time.
+        var costL = cost, nextCostL = nextCost, backL = back, backOptionL = backOption
+        var liveLoL = liveLo, liveHiL = liveHi, nextLoL = nextLo, nextHiL = nextHi
+        cost = []; nextCost = []; back = []; backOption = []; liveLo = []; liveHi = []; nextLo = []; nextHi = []
+        defer {
+            cost = costL; nextCost = nextCostL; back = backL; backOption = backOptionL
+            liveLo = liveLoL; liveHi = liveHiL; nextLo = nextLoL; nextHi = nextHiL
+        }
+        let optionKind = self.optionKind, optionUnits = self.optionUnits, optionCost = self.optionCost
+        let optionDemand = self.optionDemand, optionCount = self.optionCount, lambda = self.lambda
+        let weekendPrice = self.weekendPrice
+        // Reachable minute states per (run, weekend) state: [lo, hi), empty when lo >= hi.
+        for i in 0..<RW { liveLoL[i] = M; liveHiL[i] = 0 }
+        let history = cp.hasHistory[p]
+        let w0 = sh.weekendsPriced ? 0 : min(bound.startWeekends, W - 1)
+        let m0 = sh.saturate ? min(bound.startUnits, M - 1) : bound.startUnits
+        if m0 >= M { return nil }
+        let start = (bound.startRun * W + w0) * M + m0
+        costL[start] = 0
+        liveLoL[bound.startRun * W + w0] = m0; liveHiL[bound.startRun * W + w0] = m0 + 1
         var work = 0
-        for d in 0..<D {
-            for i in 0..<S { nextCost[i] = inf }
+        for d in win {
+            for i in 0..<RW { nextLoL[i] = M; nextHiL[i] = 0 }
             let base = d * (K + 1)
             let n = optionCount[d]
             let we = Int(cp.dayWeekend[d])
             let sameWeekendAsYesterday = we >= 0 && d > 0 && Int(cp.dayWeekend[d - 1]) == we
-            var nextLive = [Bool](repeating: false, count: RW)
+            let backBase = (d - a) * S
             for rs in 0..<sh.runStates {
                 let working = rs >= O
                 var o = 0, cls = 0, runLen = 0, ex = 0
@@ -254,7 +342,9 @@ final class RowRebuilder {
                     let x = rs - O
                     ex = x & 1; runLen = (x >> 1) % RL + 1; cls = (x >> 1) / RL
                 } else { o = rs + 1 }
-                for w in 0..<W where liveRunWeekend[rs * W + w] {
+                for w in 0..<W {
+                    let lo = liveLoL[rs * W + w], hi = liveHiL[rs * W + w]
+                    if lo >= hi { continue }
                     let from = (rs * W + w) * M
                     for oi in 0..<n {
                         let opt = base + oi
@@ -287,47 +377,87 @@ final class RowRebuilder {
                         let to = (rs2 * W + w2) * M
                         let du = optionUnits[opt]
                         let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + weekendCost
+                        let top = min(hi, sh.saturate ? M : M - du)
+                        if top <= lo { continue }
                         var any = false
-                        let top = sh.saturate ? M : M - du
-                        if top <= 0 { continue }
-                        for m in 0..<top {
-                            let v0 = cost[from + m]
+                        for m in lo..<top {
+                            let v0 = costL[from + m]
                             if v0 >= inf { continue }
                             let m2 = sh.saturate ? min(m + du, M - 1) : m + du
                             let v = v0 + c
                             let t = to + m2
-                            if v < nextCost[t] {
-                                nextCost[t] = v; back[d * S + t] = Int32(from + m); backOption[d * S + t] = UInt8(oi)
+                            if v < nextCostL[t] {
+                                nextCostL[t] = v; backL[backBase + t] = Int32(from + m); backOptionL[backBase + t] = UInt8(oi)
                                 any = true
                             }
                         }
-                        work += top
-                        if any { nextLive[rs2 * W + w2] = true }
+                        work += top - lo
+                        if any {
+                            let i2 = rs2 * W + w2
+                            let l2 = sh.saturate ? min(lo + du, M - 1) : lo + du
+                            let h2 = sh.saturate ? min(top - 1 + du, M - 1) + 1 : top + du
+                            if l2 < nextLoL[i2] { nextLoL[i2] = l2 }
+                            if h2 > nextHiL[i2] { nextHiL[i2] = h2 }
+                        }
                     }
                 }
             }
-            swap(&cost, &nextCost)
-            for i in 0..<RW { liveRunWeekend[i] = nextLive[i] }
+            // Reset the states just read so the swapped buffer starts clean.
+            for i in 0..<RW where liveLoL[i] < liveHiL[i] {
+                let f = i * M
+                for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
+            }
+            swap(&costL, &nextCostL)
+            swap(&liveLoL, &nextLoL); swap(&liveHiL, &nextHiL)
         }
         solveWork = work
-        // End: price the minimum total (one weighted unit per missing hour, as the scorer does).
+        // End: price the minimum total (one weighted unit per missing hour, as the scorer does) and,
+        // for a window, how its last run meets the days after it.
+        let hardUnit = IncrementalScore.countUnitWeight * hw
         var best = -1, bestValue = inf
-        for t in 0..<S where cost[t] < inf {
-            let m = t % M
-            var v = cost[t]
-            if sh.minTotal >= 0 {
-                let minutes = m * sh.unit
-                if minutes < sh.minTotal && !(sh.saturate && m == M - 1) { v += (sh.minTotal - minutes + 59) / 60 * hw }
+        for i in 0..<RW where liveLoL[i] < liveHiL[i] {
+            let rs = i / W
+            var edge = 0
+            if !bound.atHorizonEnd {
+                if rs >= O {
+                    let x = rs - O
+                    let ex = x & 1, runLen = (x >> 1) % RL + 1, cls = (x >> 1) / RL
+                    if bound.suffixWorks {
+                        if sh.forbid[cls * K + bound.suffixKind] { edge += hardUnit }
+                        if sh.maxCons >= 0 && runLen + bound.suffixRun > sh.maxCons {
+                            edge += (runLen + bound.suffixRun - max(sh.maxCons, bound.suffixRun)) * hardUnit
+                        }
+                    } else if sh.minCons > 0 && ex == 0 && runLen < sh.minCons {
+                        edge += (sh.minCons - runLen) * hardUnit
+                    }
+                } else if bound.suffixWorks && rs + 1 < sh.minOff {
+                    edge += (sh.minOff - rs - 1) * hardUnit
+                }
             }
-            if v < bestValue { bestValue = v; best = t }
+            for m in liveLoL[i]..<liveHiL[i] {
+                let t = i * M + m
+                if costL[t] >= inf { continue }
+                var v = costL[t] + edge
+                if sh.minTotal >= 0 {
+                    let minutes = m * sh.unit
+                    if minutes < sh.minTotal && !(sh.saturate && m == M - 1) { v += (sh.minTotal - minutes + 59) / 60 * hw }
+                }
+                if v < bestValue { bestValue = v; best = t }
+            }
+        }
+        // Leave the table clean for the next call.
+        for i in 0..<RW where liveLoL[i] < liveHiL[i] {
+            let f = i * M
+            for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
         }
         if best < 0 { return nil }
+        for d in 0..<D { rowOut[d] = s.cell(p, d) }
         var t = best
-        var d = D - 1
-        while d >= 0 {
-            let oi = Int(backOption[d * S + t])
+        var d = win.upperBound - 1
+        while d >= a {
+            let oi = Int(backOptionL[(d - a) * S + t])
             rowOut[d] = optionDemand[d * (K + 1) + oi]
-            t = Int(back[d * S + t])
+            t = Int(backL[(d - a) * S + t])
             d -= 1
         }
         return Array(rowOut[0..<D])

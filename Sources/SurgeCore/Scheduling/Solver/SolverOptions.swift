@@ -34,8 +34,13 @@ public struct SolverOptions: Sendable {
     public var rebuildShare: Double = 0.1
     /// Share of rebuilds while the current plan breaks a hard rule (at least `rebuildShare`).
     public var repairRebuildShare: Double = 0.5
-    /// Percent of rebuilds that free a second person too.
+    /// Percent of rebuilds that free more people (2 up to `ruinPeople`) and re-plan them together.
     public var pairRebuildPercent: Int = 0
+    /// Most people one rebuild frees.
+    public var ruinPeople: Int = 2
+    /// Horizons longer than about 1.5 × this many days rebuild a window of whole weeks of about
+    /// this length instead of the whole row; 0 always rebuilds whole rows.
+    public var rebuildWindowDays: Int = 28
     /// Start the search from the problem's `previousPlan` (minus what became impossible) instead of
     /// an empty plan: a rolling horizon keeps yesterday's teams unless changing them pays.
     public var warmStartFromPreviousPlan: Bool = false
