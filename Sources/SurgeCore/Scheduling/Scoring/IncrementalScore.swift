@@ -33,6 +33,11 @@ final class IncrementalScore {
     private let touchedWeighted: UnsafeMutablePointer<Int>
     private let touchedSoft: UnsafeMutablePointer<Int>
     private var touchedCount = 0
+    private let touchedFrom: UnsafeMutablePointer<Int>, touchedThrough: UnsafeMutablePointer<Int>
+    /// Per-person checkpoints of the row pass (long horizons only): a move re-scores the weeks it
+    /// touches instead of whole rows. Refreshed on commit; nil when rows are short.
+    private let checkpoints: UnsafeMutablePointer<Int>?
+    private let checkpointSize: Int
     private var pending = ScoreDelta()
     /// Most cell changes one move may make: a whole row (rebuilding one person) plus slack.
     let maxCells: Int
@@ -59,6 +64,13 @@ final class IncrementalScore {
         touched = .allocate(capacity: maxCells)
         touchedHard = .allocate(capacity: maxCells); touchedWeighted = .allocate(capacity: maxCells); touchedSoft = .allocate(capacity: maxCells)
         constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
+        touchedFrom = .allocate(capacity: maxCells); touchedThrough = .allocate(capacity: maxCells)
+        checkpointSize = evaluator.checkpointCount * evaluator.checkpointFields
+        // Rows of four weeks or less gain little: a pass over them is as cheap as the bookkeeping.
+        if D > 4 * PersonEvaluator.checkpointStride && P * checkpointSize <= 64_000_000 {
+            checkpoints = .allocate(capacity: P * checkpointSize)
+            checkpoints!.initialize(repeating: 0, count: P * checkpointSize)
+        } else { checkpoints = nil }
         recomputeAll()
     }
 
@@ -67,6 +79,7 @@ final class IncrementalScore {
         grid.deallocate(); personHard.deallocate(); personWeighted.deallocate(); touchedWeighted.deallocate(); personSoft.deallocate(); headcount.deallocate()
         mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
         logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
+        touchedFrom.deallocate(); touchedThrough.deallocate(); checkpoints?.deallocate()
     }
 
     var score: Score { Score(hard: hard, coverage: coverage, soft: soft) }
@@ -98,7 +111,7 @@ final class IncrementalScore {
         var h = constantHard, c = 0, s = 0, w = constantHard * Self.countUnitWeight
         for p in 0..<P {
             let row = grid + p * D
-            let (ph, ps, pw) = evaluator.evaluate(p, row)
+            let (ph, ps, pw) = rescore(p)
             personHard[p] = ph; personSoft[p] = ps; personWeighted[p] = pw
             h += ph; s += ps; w += pw
             let dept = Int(cp.personDepartment[p])
@@ -212,8 +225,13 @@ final class IncrementalScore {
         grid[cell] = j
         if j >= 0 { shared(p, Int(j), d, 1, &pending) }
         var seen = false
-        for i in 0..<touchedCount where Int(touched[i]) == p { seen = true; break }
-        if !seen { touched[touchedCount] = Int32(p); touchedCount += 1 }
+        for i in 0..<touchedCount where Int(touched[i]) == p {
+            seen = true
+            if d < touchedFrom[i] { touchedFrom[i] = d }
+            if d > touchedThrough[i] { touchedThrough[i] = d }
+            break
+        }
+        if !seen { touched[touchedCount] = Int32(p); touchedFrom[touchedCount] = d; touchedThrough[touchedCount] = d; touchedCount += 1 }
     }
 
     /// Score change of the pending cell changes (re-evaluating the touched people).
@@ -221,11 +239,23 @@ final class IncrementalScore {
         var delta = pending
         for i in 0..<touchedCount {
             let p = Int(touched[i])
-            let (h, s, w) = evaluator.evaluate(p, grid + p * D)
+            let (h, s, w): (Int, Int, Int)
+            if let ck = checkpoints, evaluator.canResume(p) {
+                (h, s, w) = evaluator.evaluate(p, grid + p * D, checkpoints: ck + p * checkpointSize, record: false,
+                                               changedFrom: touchedFrom[i], changedThrough: touchedThrough[i])
+            } else {
+                (h, s, w) = evaluator.evaluate(p, grid + p * D)
+            }
             touchedHard[i] = h; touchedSoft[i] = s; touchedWeighted[i] = w
             delta.hard += h - personHard[p]; delta.soft += s - personSoft[p]; delta.weighted += w - personWeighted[p]
         }
         return delta
+    }
+
+    /// Scores p's row from scratch, refreshing p's checkpoints.
+    private func rescore(_ p: Int) -> (hard: Int, soft: Int, weighted: Int) {
+        guard let ck = checkpoints else { return evaluator.evaluate(p, grid + p * D) }
+        return evaluator.evaluate(p, grid + p * D, checkpoints: ck + p * checkpointSize, record: true, changedFrom: 0, changedThrough: 0)
     }
 
     /// Keeps the pending move; `delta` must be the value `evaluate()` returned.
@@ -233,6 +263,7 @@ final class IncrementalScore {
         for i in 0..<touchedCount {
             let p = Int(touched[i])
             personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]; personWeighted[p] = touchedWeighted[i]
+            if checkpoints != nil { _ = rescore(p) }
         }
         hard += delta.hard; coverage += delta.coverage; soft += delta.soft; weightedHard += delta.weighted
         logCount = 0; touchedCount = 0; pending = ScoreDelta()

@@ -13,6 +13,8 @@ final class PersonEvaluator {
 
     init(_ cp: CompiledProblem) {
         self.cp = cp
+        checkpointCount = (cp.dayCount + Self.checkpointStride - 1) / Self.checkpointStride + 1
+        checkpointFields = Self.localFields + cp.kindCount
         rules = .allocate(capacity: RuleKind.count)
         kindCounts = .allocate(capacity: max(1, cp.kindCount))
         nightDays = .allocate(capacity: cp.dayCount + 64)
@@ -20,9 +22,31 @@ final class PersonEvaluator {
 
     deinit { rules.deallocate(); kindCounts.deallocate(); nightDays.deallocate() }
 
+    /// Checkpoints: every `checkpointStride` days the pass's running state is saved, so that a move
+    /// that changes a few days of a long row re-scores only from the checkpoint before its first
+    /// changed day to the first later checkpoint where the running state meets the saved one; the
+    /// rest of the row adds what it added before. Layout per person: `checkpointCount` records of
+    /// `checkpointFields` Ints (the last one is the end of the row).
+    static let checkpointStride = 7
+    let checkpointCount: Int
+    let checkpointFields: Int
+    /// Fields 0..<additiveFields (and the kind counts after `localFields`) are sums over days.
+    private static let additiveFields = 15, localFields = 26
+
     /// Returns (hard, soft) of person `p` whose row is `row` (dayCount cells, demand index or -1).
     /// Per-rule values are left in `rules`.
     func evaluate(_ p: Int, _ row: UnsafePointer<Int32>) -> (hard: Int, soft: Int, weighted: Int) {
+        evaluate(p, row, checkpoints: nil, record: false, changedFrom: 0, changedThrough: 0)
+    }
+
+    /// Whether checkpoints can serve person p (night windows are not part of the saved state).
+    func canResume(_ p: Int) -> Bool { cp.maxNights[Int(cp.personProfile[p])] < 0 }
+
+    /// Scores p's row. With `record`, saves the checkpoints into `checkpoints`; otherwise, with
+    /// `checkpoints` given, resumes from them: only days changedFrom...changedThrough differ from
+    /// the row the checkpoints were recorded for.
+    func evaluate(_ p: Int, _ row: UnsafePointer<Int32>, checkpoints ck: UnsafeMutablePointer<Int>?, record: Bool,
+                  changedFrom: Int, changedThrough: Int) -> (hard: Int, soft: Int, weighted: Int) {
         let cp = self.cp
         let D = cp.dayCount, J = cp.demandCount, K = cp.kindCount
         let r = Int(cp.personProfile[p])
@@ -67,10 +91,54 @@ final class PersonEvaluator {
         var nightViolations = 0
         var brk = Int.max
         var nightLo = 0
+        let stride = Self.checkpointStride, F = checkpointFields, endRecord = (checkpointCount - 1) * F
+        let resuming = ck != nil && !record
+        var firstDay = 0
+        if resuming, let ck {
+            let i0 = changedFrom / stride
+            firstDay = i0 * stride
+            let c = ck + i0 * F
+            eligibility = c[0]; overlap = c[1]; rest = c[2]; daily = c[3]; weekly = c[4]; consMax = c[5]; consMin = c[6]
+            offMin = c[7]; succession = c[8]; sundays = c[9]; weekends = c[10]; continuity = c[11]; shifts = c[12]
+            total = c[13]; refTotal = c[14]
+            lastEnd = c[15]; prevKind = c[16]; prevTask = c[17]; run = c[18]; runBounded = c[19] != 0
+            offRun = c[20]; offBounded = c[21] != 0; week = Int32(c[22]); weekMinutes = c[23]; lastWeekend = Int32(c[24])
+            for k in 0..<K { kindCounts[k] = Int32(c[Self.localFields + k]) }
+        }
+        // Saves (record) or compares (resume) the running state at day d; true when a resumed
+        // pass may take the rest of the row from the checkpoints.
+        func checkpoint(_ d: Int) -> Bool {
+            guard let ck else { return false }
+            let c = ck + (d == D ? endRecord : (d / stride) * F)
+            if record {
+                c[0] = eligibility; c[1] = overlap; c[2] = rest; c[3] = daily; c[4] = weekly; c[5] = consMax; c[6] = consMin
+                c[7] = offMin; c[8] = succession; c[9] = sundays; c[10] = weekends; c[11] = continuity; c[12] = shifts
+                c[13] = total; c[14] = refTotal
+                c[15] = lastEnd; c[16] = prevKind; c[17] = prevTask; c[18] = run; c[19] = runBounded ? 1 : 0
+                c[20] = offRun; c[21] = offBounded ? 1 : 0; c[22] = Int(week); c[23] = weekMinutes; c[24] = Int(lastWeekend); c[25] = brk
+                for k in 0..<K { c[Self.localFields + k] = Int(kindCounts[k]) }
+                return false
+            }
+            if c[15] != lastEnd || c[16] != prevKind || c[17] != prevTask || c[18] != run || (c[19] != 0) != runBounded
+                || c[20] != offRun || (c[21] != 0) != offBounded || c[22] != Int(week) || c[23] != weekMinutes || c[24] != Int(lastWeekend) {
+                return false
+            }
+            // Same running state: the rest of the row adds what it added before.
+            let e = ck + endRecord
+            eligibility += e[0] - c[0]; overlap += e[1] - c[1]; rest += e[2] - c[2]; daily += e[3] - c[3]; weekly += e[4] - c[4]
+            consMax += e[5] - c[5]; consMin += e[6] - c[6]; offMin += e[7] - c[7]; succession += e[8] - c[8]; sundays += e[9] - c[9]
+            weekends += e[10] - c[10]; continuity += e[11] - c[11]; shifts += e[12] - c[12]; total += e[13] - c[13]; refTotal += e[14] - c[14]
+            lastEnd = e[15]; prevKind = e[16]; prevTask = e[17]; run = e[18]; runBounded = e[19] != 0
+            offRun = e[20]; offBounded = e[21] != 0; week = Int32(e[22]); weekMinutes = e[23]; lastWeekend = Int32(e[24])
+            if e[25] >= d { brk = min(brk, e[25]) }
+            for k in 0..<K { kindCounts[k] += Int32(e[Self.localFields + k] - c[Self.localFields + k]) }
+            return true
+        }
         cp.eligible.words.withUnsafeBufferPointer { eligWords in
         cp.paidMinutes.withUnsafeBufferPointer { paid in
             let wpr = cp.eligible.wordsPerRow
-            for d in 0..<D {
+            for d in firstDay..<D {
+                if d % stride == 0 && ck != nil && (record || (d > changedThrough && d > firstDay)) && checkpoint(d) { break }
                 let w = cp.dayWeek[d]
                 if w != week {
                     if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }
@@ -128,6 +196,7 @@ final class PersonEvaluator {
             }
         }
         }
+        if record { _ = checkpoint(D) }
         // The run touching the horizon end may continue outside it: only its maximum counts.
         if run > 0 && maxCons >= 0 && run > maxCons { consMax += run - maxCons; brk = min(brk, D - 1) }
         if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }

@@ -34,9 +34,9 @@ final class RowRebuilder {
     }
 
     private var shapes: [Shape?]
-    private var cost: [Int], nextCost: [Int]
-    private var back: [Int32]
-    private var backOption: [UInt8]
+    private let cost = ScratchTable<Int>(), nextCost = ScratchTable<Int>()
+    private let back = ScratchTable<Int32>()
+    private let backOption = ScratchTable<UInt8>()
     // Per day options: index 0 = off, then one per kind that the person can work that day.
     private var optionDemand: [Int32]
     private var optionCost: [Int]
@@ -47,7 +47,7 @@ final class RowRebuilder {
     private var weekendPrice = 0
     private var kindUse: [Int]
     private var rowOut: [Int32]
-    private var liveLo: [Int] = [], liveHi: [Int] = [], nextLo: [Int] = [], nextHi: [Int] = []
+    private let liveLo = ScratchTable<Int>(), liveHi = ScratchTable<Int>(), nextLo = ScratchTable<Int>(), nextHi = ScratchTable<Int>()
     private var kindOutside: [Int32]
     static let infinity = Int.max / 4
     /// Work of the last call (state-option pairs visited), for scheduling.
@@ -62,7 +62,6 @@ final class RowRebuilder {
         self.maxEntries = maxEntries
         self.longestWindow = min(s.D, max(1, longestWindow ?? s.D))
         shapes = Array(repeating: nil, count: s.P)
-        cost = []; nextCost = []; back = []; backOption = []
         optionDemand = Array(repeating: -1, count: max(1, D * (K + 1)))
         optionCost = Array(repeating: 0, count: max(1, D * (K + 1)))
         optionUnits = Array(repeating: 0, count: max(1, D * (K + 1)))
@@ -303,18 +302,14 @@ final class RowRebuilder {
         let RW = sh.runStates * W
         let inf = Self.infinity
         let a = win.lowerBound, L = win.count
-        if cost.count < S { cost = Array(repeating: inf, count: S); nextCost = cost }
-        if back.count < S * L { back = Array(repeating: 0, count: S * L); backOption = Array(repeating: 0, count: S * L) }
-        if liveLo.count < RW { liveLo = Array(repeating: 0, count: RW); liveHi = liveLo; nextLo = liveLo; nextHi = liveLo }
-        // Work on unique local arrays: stored properties of a class pay a dynamic exclusivity
-        // check on every access, which cost a third of the program's time.
-        var costL = cost, nextCostL = nextCost, backL = back, backOptionL = backOption
-        var liveLoL = liveLo, liveHiL = liveHi, nextLoL = nextLo, nextHiL = nextHi
-        cost = []; nextCost = []; back = []; backOption = []; liveLo = []; liveHi = []; nextLo = []; nextHi = []
-        defer {
-            cost = costL; nextCost = nextCostL; back = backL; backOption = backOptionL
-            liveLo = liveLoL; liveHi = liveHiL; nextLo = nextLoL; nextHi = nextHiL
-        }
+        // Raw pointers into owned scratch tables: array stores in this loop paid uniqueness and
+        // exclusivity checks on every cell.
+        cost.reserve(S, fill: inf); nextCost.reserve(S, fill: inf)
+        back.reserve(S * L, fill: 0); backOption.reserve(S * L, fill: 0)
+        for t in [liveLo, liveHi, nextLo, nextHi] { t.reserve(RW, fill: 0) }
+        var costL = cost.base, nextCostL = nextCost.base
+        let backL = back.base, backOptionL = backOption.base
+        var liveLoL = liveLo.base, liveHiL = liveHi.base, nextLoL = nextLo.base, nextHiL = nextHi.base
         let optionKind = self.optionKind, optionUnits = self.optionUnits, optionCost = self.optionCost
         let optionDemand = self.optionDemand, optionCount = self.optionCount, lambda = self.lambda
         let weekendPrice = self.weekendPrice
@@ -462,4 +457,24 @@ final class RowRebuilder {
         }
         return Array(rowOut[0..<D])
     }
+}
+
+/// Growable scratch memory for the program's tables. Raw pointers, so the inner loop pays neither
+/// copy-on-write uniqueness nor exclusivity checks.
+final class ScratchTable<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var capacity = 0
+
+    init() { base = .allocate(capacity: 1) }
+
+    /// Makes room for n elements; new memory is filled with `fill`, kept memory is left as it is.
+    func reserve(_ n: Int, fill: Element) {
+        if n <= capacity { return }
+        base.deallocate()
+        base = .allocate(capacity: n)
+        base.initialize(repeating: fill, count: n)
+        capacity = n
+    }
+
+    deinit { base.deallocate() }
 }
