@@ -279,10 +279,13 @@ final class LocalSearch {
         if length <= 0 || s.D <= length + length / 2 { return nil }
         let starts = weekStarts
         var a = starts[rng.below(starts.count)]
+        var focus: Int? = nil
         if s.personHard[p] > 0 {
             // A rule breaker: re-plan weeks around the first day that breaks a rule.
             _ = s.evaluator.evaluate(p, s.grid + p * s.D)
-            let day = s.evaluator.firstBreakDay
+            focus = s.evaluator.firstBreakDay
+        }
+        if let day = focus {
             if day < s.D {
                 let earliest = max(0, day - length + 7)
                 let candidates = starts.filter { $0 <= day && $0 >= earliest }

@@ -53,6 +53,8 @@ final class RowRebuilder {
     /// Work of the last call (state-option pairs visited), for scheduling.
     private(set) var lastWork = 0
     private var solveWork = 0
+    /// Cost of the last solve's row without Lagrangian prices.
+    private var lastTrueCost = 0
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
@@ -211,32 +213,43 @@ final class RowRebuilder {
         }
         for k in 0..<K { lambda[k] = 0 }
         weekendPrice = 0
-        var step = hardUnit
+        // Subgradient steps on the Lagrangian prices of shift-kind caps (and weekends when priced):
+        // start near the value of one shift, grow while a limit stays broken. Every round's row is
+        // judged by its true cost plus a hard unit per unit over a limit, and the best one wins;
+        // the last round's row, distorted by large prices, is often far worse than an earlier one.
+        var step = max(1, hardUnit / 4)
         var result: [Int32]? = nil
+        var resultValue = Int.max
         var work = 0
         defer { lastWork += work }
-        for round in 0..<5 {
-            let row = solve(p, sh, hw: hw, window: win, bound)
+        let caps = cp.hasKindCaps[r]
+        let rounds = caps || sh.weekendsPriced ? 8 : 1
+        for round in 0..<rounds {
+            guard let row = solve(p, sh, hw: hw, window: win, bound) else { work += solveWork; break }
             work += solveWork
-            guard let row else { return result }
-            result = row
-            var over = false
+            var over = false, excess = 0
             if sh.weekendsPriced && sh.maxWeekends >= 0 {
                 var weekends = bound.startWeekends
                 for d in win where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
                     weekends += 1
                 }
-                if weekends > sh.maxWeekends { weekendPrice += step; over = true }
+                if weekends > sh.maxWeekends { weekendPrice += step; over = true; excess += weekends - sh.maxWeekends }
+                else if weekends < sh.maxWeekends && weekendPrice > 0 { weekendPrice = max(0, weekendPrice - step / 2) }
             }
-            guard cp.hasKindCaps[r] else { if !over || round == 4 { break }; step *= 2; continue }
-            for k in 0..<K { kindUse[k] = Int(kindOutside[k]) }
-            for d in win where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
-            for k in 0..<K {
-                let cap = Int(cp.kindCap[r * K + k])
-                if cap >= 0 && kindUse[k] > cap { lambda[k] += step; over = true }
+            if caps {
+                for k in 0..<K { kindUse[k] = Int(kindOutside[k]) }
+                for d in win where row[d] >= 0 { kindUse[Int(cp.demandKind[Int(row[d])])] += 1 }
+                for k in 0..<K {
+                    let cap = Int(cp.kindCap[r * K + k])
+                    if cap < 0 { continue }
+                    if kindUse[k] > cap { lambda[k] += step; over = true; excess += kindUse[k] - cap }
+                    else if kindUse[k] < cap && lambda[k] > 0 { lambda[k] = max(0, lambda[k] - step / 2) }
+                }
             }
-            if !over || round == 4 { break }
-            step *= 2
+            let value = lastTrueCost + excess * hardUnit
+            if value < resultValue { resultValue = value; result = row }
+            if !over { break }
+            if round % 2 == 1 { step *= 2 }
         }
         return result
     }
@@ -449,12 +462,22 @@ final class RowRebuilder {
         for d in 0..<D { rowOut[d] = s.cell(p, d) }
         var t = best
         var d = win.upperBound - 1
+        // The row's cost without the Lagrangian prices, to compare rounds.
+        var trueCost = bestValue
         while d >= a {
             let oi = Int(backOptionL[(d - a) * S + t])
+            let k = optionKind[d * (K + 1) + oi]
+            if k >= 0 { trueCost -= lambda[k] }
             rowOut[d] = optionDemand[d * (K + 1) + oi]
             t = Int(backL[(d - a) * S + t])
             d -= 1
         }
+        if sh.weekendsPriced && weekendPrice > 0 {
+            for d in win where rowOut[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && rowOut[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
+                trueCost -= weekendPrice
+            }
+        }
+        lastTrueCost = trueCost
         return Array(rowOut[0..<D])
     }
 }
