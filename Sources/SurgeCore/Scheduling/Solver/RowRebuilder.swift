@@ -219,7 +219,7 @@ final class RowRebuilder {
         // the last round's row, distorted by large prices, is often far worse than an earlier one.
         var step = max(1, hardUnit / 4)
         var result: [Int32]? = nil
-        var resultValue = Int.max
+        var resultValue = Int.max, resultExcess = Int.max
         var work = 0
         defer { lastWork += work }
         let caps = cp.hasKindCaps[r]
@@ -246,8 +246,13 @@ final class RowRebuilder {
                     else if kindUse[k] < cap && lambda[k] > 0 { lambda[k] = max(0, lambda[k] - step / 2) }
                 }
             }
+            // Like the limits the table enforces (maximum weekends, maximum minutes), a row within the
+            // limits beats any row over them; among rows over them, the cheapest counting the excess.
             let value = lastTrueCost + excess * hardUnit
-            if value < resultValue { resultValue = value; result = row }
+            let better = (excess == 0) != (resultExcess == 0) ? excess == 0 : value < resultValue
+            if better {
+                resultValue = value; resultExcess = excess; result = row
+            }
             if !over { break }
             if round % 2 == 1 { step *= 2 }
         }
