@@ -41,7 +41,7 @@ final class LocalSearch {
         moveP = Array(repeating: 0, count: cells); moveD = Array(repeating: 0, count: cells); moveJ = Array(repeating: 0, count: cells)
         let window = options.rebuildWindowDays
         rebuilder = options.rebuildShare > 0 && s.P > 0 && s.D > 0
-            ? RowRebuilder(s, longestWindow: window > 0 && s.D > window + window / 2 ? window + 7 : nil) : nil
+            ? RowRebuilder(s, longestWindow: window > 0 && s.D > 2 * window ? window + 7 : nil) : nil
         best = s.score
         bestGrid = .allocate(capacity: max(1, s.P * s.D))
         s.snapshot(into: bestGrid)
@@ -276,7 +276,7 @@ final class LocalSearch {
     /// and most of an improvement is local in time).
     private func rebuildWindow(around p: Int) -> Range<Int>? {
         let length = options.rebuildWindowDays
-        if length <= 0 || s.D <= length + length / 2 { return nil }
+        if length <= 0 || s.D <= 2 * length { return nil }
         let starts = weekStarts
         var a = starts[rng.below(starts.count)]
         var focus: Int? = nil

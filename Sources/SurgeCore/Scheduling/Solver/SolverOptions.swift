@@ -38,8 +38,9 @@ public struct SolverOptions: Sendable {
     public var pairRebuildPercent: Int = 0
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
-    /// Horizons longer than about 1.5 × this many days rebuild a window of whole weeks of about
-    /// this length instead of the whole row; 0 always rebuilds whole rows.
+    /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
+    /// length instead of the whole row (measured: better on 84 to 364 days, worse on 56); 0 always
+    /// rebuilds whole rows.
     public var rebuildWindowDays: Int = 28
     /// Start the search from the problem's `previousPlan` (minus what became impossible) instead of
     /// an empty plan: a rolling horizon keeps yesterday's teams unless changing them pays.
