@@ -107,7 +107,7 @@ final class PersonEvaluator {
         }
         // Saves (record) or compares (resume) the running state at day d; true when a resumed
         // pass may take the rest of the row from the checkpoints.
-        func checkpoint(_ d: Int) -> Bool {
+        @inline(__always) func checkpoint(_ d: Int) -> Bool {
             guard let ck else { return false }
             let c = ck + (d == D ? endRecord : (d / stride) * F)
             if record {
