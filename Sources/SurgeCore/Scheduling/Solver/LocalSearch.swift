@@ -279,13 +279,10 @@ final class LocalSearch {
         if length <= 0 || s.D <= 2 * length { return nil }
         let starts = weekStarts
         var a = starts[rng.below(starts.count)]
-        var focus: Int? = nil
         if s.personHard[p] > 0 {
             // A rule breaker: re-plan weeks around the first day that breaks a rule.
             _ = s.evaluator.evaluate(p, s.grid + p * s.D)
-            focus = s.evaluator.firstBreakDay
-        }
-        if let day = focus {
+            let day = s.evaluator.firstBreakDay
             if day < s.D {
                 let earliest = max(0, day - length + 7)
                 let candidates = starts.filter { $0 <= day && $0 >= earliest }
@@ -329,8 +326,8 @@ final class LocalSearch {
         let budget = options.moveBudget
         var lastReported = best
         var tries = 0
-        // An ordinary move re-scores two rows: about 2 × days + 44 program steps (measured: 300 at
-        // 28 days), so rebuilds keep their share of the time on long horizons too.
+        // What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
+        // row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
         let moveWork = Double(2 * s.D + 44)
         while true {
             tries += 1
