@@ -30,8 +30,9 @@ final class PersonEvaluator {
     static let checkpointStride = 7
     let checkpointCount: Int
     let checkpointFields: Int
-    /// Fields 0..<additiveFields (and the kind counts after `localFields`) are sums over days.
-    private static let additiveFields = 15, localFields = 26
+    /// Fields 0..<15 and the kind counts from `localFields` on are sums over days; 15..<25 are the
+    /// running state, 25 the first break day.
+    private static let localFields = 26
 
     /// Returns (hard, soft) of person `p` whose row is `row` (dayCount cells, demand index or -1).
     /// Per-rule values are left in `rules`.

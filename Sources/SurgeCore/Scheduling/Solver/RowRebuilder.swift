@@ -169,11 +169,6 @@ final class RowRebuilder {
         let maxDaily = Int(cp.maxDaily[r])
         let hardUnit = IncrementalScore.countUnitWeight * hw
         let bound = boundary(p, sh, win)
-        // Shift-kind use outside the window counts against the caps.
-        for k in 0..<K { kindOutside[k] = 0 }
-        if win.count < D {
-            for d in 0..<D where !win.contains(d) && s.cell(p, d) >= 0 { kindOutside[Int(cp.demandKind[Int(s.cell(p, d))])] += 1 }
-        }
         // Pricing a demand (eligibility, headcount and mix delta) costs about as much as 50 steps
         // of the program's inner loop.
         var pricingWork = 0
@@ -230,9 +225,7 @@ final class RowRebuilder {
             var over = false, excess = 0
             if sh.weekendsPriced && sh.maxWeekends >= 0 {
                 var weekends = bound.startWeekends
-                for d in win where row[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && row[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
-                    weekends += 1
-                }
+                for d in win where opensWeekend(d, { row[$0] >= 0 }) { weekends += 1 }
                 if weekends > sh.maxWeekends { weekendPrice += step; over = true; excess += weekends - sh.maxWeekends }
                 else if weekends < sh.maxWeekends && weekendPrice > 0 { weekendPrice = max(0, weekendPrice - step / 2) }
             }
@@ -259,8 +252,13 @@ final class RowRebuilder {
         return result
     }
 
-    /// The program's start state from the days before the window (or the history), and what the
-    /// days after it expect.
+    /// Whether day d opens a worked weekend (the first worked day of it), as the scorer counts.
+    @inline(__always) private func opensWeekend(_ d: Int, _ worked: (Int) -> Bool) -> Bool {
+        worked(d) && cp.dayWeekend[d] >= 0 && !(d > 0 && worked(d - 1) && cp.dayWeekend[d - 1] == cp.dayWeekend[d])
+    }
+
+    /// The program's start state from the days before the window (or the history), what the days
+    /// after it expect, and the shift kinds used outside it (`kindOutside`).
     private func boundary(_ p: Int, _ sh: Shape, _ win: Range<Int>) -> Boundary {
         let O = sh.offStates, RL = sh.runLength
         let history = cp.hasHistory[p]
@@ -290,6 +288,8 @@ final class RowRebuilder {
             startRun = O - 1 // a fresh start counts as a long enough rest
         }
         var bound = Boundary(startRun: startRun, startWeekends: 0, startUnits: 0)
+        // Shift-kind use outside the window counts against the caps.
+        for k in 0..<K { kindOutside[k] = 0 }
         if win.count < D {
             let r = Int(cp.personProfile[p]), J = cp.demandCount
             var minutes = 0, weekends = 0
@@ -297,7 +297,8 @@ final class RowRebuilder {
                 let j = Int(s.cell(p, d))
                 if j < 0 { continue }
                 minutes += Int(cp.paidMinutes[r * J + j])
-                if cp.dayWeekend[d] >= 0 && !(d > 0 && s.cell(p, d - 1) >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) { weekends += 1 }
+                kindOutside[Int(cp.demandKind[j])] += 1
+                if opensWeekend(d, { s.cell(p, $0) >= 0 }) { weekends += 1 }
             }
             bound.startWeekends = weekends
             bound.startUnits = sh.unit == 1 ? minutes : (minutes + sh.unit / 2) / sh.unit
@@ -337,6 +338,13 @@ final class RowRebuilder {
         let w0 = sh.weekendsPriced ? 0 : min(bound.startWeekends, W - 1)
         let m0 = sh.saturate ? min(bound.startUnits, M - 1) : bound.startUnits
         if m0 >= M { return nil }
+        // Sets the reachable entries of a cost table back to infinity (the rest already is).
+        func clear(_ table: UnsafeMutablePointer<Int>, _ lo: UnsafeMutablePointer<Int>, _ hi: UnsafeMutablePointer<Int>) {
+            for i in 0..<RW where lo[i] < hi[i] {
+                let f = i * M
+                for m in lo[i]..<hi[i] { table[f + m] = inf }
+            }
+        }
         let start = (bound.startRun * W + w0) * M + m0
         costL[start] = 0
         liveLoL[bound.startRun * W + w0] = m0; liveHiL[bound.startRun * W + w0] = m0 + 1
@@ -416,10 +424,7 @@ final class RowRebuilder {
                 }
             }
             // Reset the states just read so the swapped buffer starts clean.
-            for i in 0..<RW where liveLoL[i] < liveHiL[i] {
-                let f = i * M
-                for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
-            }
+            clear(costL, liveLoL, liveHiL)
             swap(&costL, &nextCostL)
             swap(&liveLoL, &nextLoL); swap(&liveHiL, &nextHiL)
         }
@@ -459,10 +464,7 @@ final class RowRebuilder {
             }
         }
         // Leave the table clean for the next call.
-        for i in 0..<RW where liveLoL[i] < liveHiL[i] {
-            let f = i * M
-            for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
-        }
+        clear(costL, liveLoL, liveHiL)
         if best < 0 { return nil }
         for d in 0..<D { rowOut[d] = s.cell(p, d) }
         var t = best
@@ -478,9 +480,7 @@ final class RowRebuilder {
             d -= 1
         }
         if sh.weekendsPriced && weekendPrice > 0 {
-            for d in win where rowOut[d] >= 0 && cp.dayWeekend[d] >= 0 && !(d > 0 && rowOut[d - 1] >= 0 && cp.dayWeekend[d - 1] == cp.dayWeekend[d]) {
-                trueCost -= weekendPrice
-            }
+            for d in win where opensWeekend(d, { rowOut[$0] >= 0 }) { trueCost -= weekendPrice }
         }
         lastTrueCost = trueCost
         return Array(rowOut[0..<D])
