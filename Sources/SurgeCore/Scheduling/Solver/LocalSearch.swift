@@ -27,6 +27,18 @@ final class LocalSearch {
     /// Whole-row rebuilds (large-neighbourhood move), scheduled so that they take about
     /// `options.rebuildShare` of the work; nil when off.
     private let rebuilder: RowRebuilder?
+    /// Whole-row rebuilds of rule breakers when `rebuilder` re-plans windows: a person whose
+    /// total minutes leave little slack often cannot mend a break inside one window, because the
+    /// shifts must move to other weeks. Used when two windows in a row left the same person
+    /// breaking a rule, the plan breaks few rules, and no legal plan is known or the plan has
+    /// stayed illegal for 256 rebuilds (measured: used at every break, or while many break, they
+    /// cost more than they mend). Made on first use.
+    private lazy var wholeRowRebuilder: RowRebuilder = RowRebuilder(s)
+    /// Rebuilds since the current plan was last legal.
+    private var illegalRebuilds = 0
+    /// Windowed rebuilds in a row after which each person still broke a rule.
+    private lazy var windowRepairs = [Int](repeating: 0, count: s.P)
+    private(set) var lastRebuildWork = 0
     private var rebuildCredit = 0.0
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
@@ -236,7 +248,15 @@ final class LocalSearch {
             }
         }
         moveLen = 0
-        let window = rebuildWindow(around: p)
+        var window = rebuildWindow(around: p)
+        var rb = rb
+        illegalRebuilds = s.hard > 0 ? illegalRebuilds + 1 : 0
+        let windowRepair = window != nil && people.count == 1 && s.personHard[p] > 0
+        if windowRepair && windowRepairs[p] >= 2 && s.hard <= 4 && (best.hard > 0 || illegalRebuilds > 256) {
+            rb = wholeRowRebuilder; window = nil; windowRepairs[p] = 0
+        }
+        defer { if windowRepair && window != nil { windowRepairs[p] = s.personHard[p] > 0 ? windowRepairs[p] + 1 : 0 } }
+        defer { lastRebuildWork = rb.lastWork }
         let days = window ?? 0..<s.D
         if people.count > 1 {
             // Clear the others first so the first one's program sees their cells as open.
@@ -362,7 +382,7 @@ final class LocalSearch {
                     rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
                     let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
-                    rebuildCredit = max(64, Double(rb.lastWork) / moveWork * (1 - share) / share)
+                    rebuildCredit = max(64, Double(lastRebuildWork) / moveWork * (1 - share) / share)
                     continue
                 }
             }
