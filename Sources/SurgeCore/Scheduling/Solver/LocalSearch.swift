@@ -109,7 +109,14 @@ final class LocalSearch {
         if kind < 30 {
             // Put a candidate on a demand (replacing what they had that day).
             if J == 0 { return false }
-            let j = rng.below(J)
+            var j = rng.below(J)
+            if rng.below(2) == 0 {
+                // Half the time aim at a position below target (sampled, so O(1) on large problems).
+                for _ in 0..<16 {
+                    let x = rng.below(J)
+                    if s.headcount[x] < cp.demandTarget[x] { j = x; break }
+                }
+            }
             let n = cp.candidateCount(j)
             if n == 0 { return false }
             let p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)])
