@@ -110,8 +110,9 @@ final class LocalSearch {
             // Put a candidate on a demand (replacing what they had that day).
             if J == 0 { return false }
             var j = rng.below(J)
-            if rng.below(2) == 0 {
-                // Half the time aim at a position below target (sampled, so O(1) on large problems).
+            if rng.below(4) != 0 {
+                // Three times in four aim at a position below target (sampled, so O(1) on large
+                // problems; measured better than half the time on Instance13, 19 and 23).
                 for _ in 0..<16 {
                     let x = rng.below(J)
                     if s.headcount[x] < cp.demandTarget[x] { j = x; break }
@@ -132,7 +133,14 @@ final class LocalSearch {
             if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
             let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])
             if b == a { return false }
-            let j = cp.dayDemands[a + rng.below(b - a)]
+            var j = cp.dayDemands[a + rng.below(b - a)]
+            if rng.below(4) != 0 {
+                // Mostly to a position of that day below target, as in the assignment move.
+                for _ in 0..<8 {
+                    let x = cp.dayDemands[a + rng.below(b - a)]
+                    if s.headcount[Int(x)] < cp.demandTarget[Int(x)] { j = x; break }
+                }
+            }
             if j == cur || !cp.eligible.get(Int(j), p) { return false }
             add(p, d, j)
         } else if kind < 75 {
