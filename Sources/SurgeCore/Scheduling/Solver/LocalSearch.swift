@@ -38,7 +38,8 @@ final class LocalSearch {
     private var illegalRebuilds = 0
     /// Windowed rebuilds in a row after which each person still broke a rule.
     private lazy var windowRepairs = [Int](repeating: 0, count: s.P)
-    private(set) var lastRebuildWork = 0
+    /// Program steps of the last rebuild move, whichever rebuilder made it (for scheduling).
+    private var lastRebuildWork = 0
     private var rebuildCredit = 0.0
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
@@ -79,6 +80,8 @@ final class LocalSearch {
 
     @inline(__always) private func canTake(_ p: Int, _ j: Int32) -> Bool { j < 0 || cp.eligible.get(Int(j), p) }
 
+    @inline(__always) private func belowTarget(_ j: Int) -> Bool { s.headcount[j] < cp.demandTarget[j] }
+
     /// A random person; while the plan breaks a hard rule, half the time one who breaks one
     /// (sampled, so it stays O(1) on thousands of people).
     @inline(__always) private func pickPerson() -> Int {
@@ -115,7 +118,7 @@ final class LocalSearch {
                 // problems; measured better than half the time on Instance13, 19 and 23).
                 for _ in 0..<16 {
                     let x = rng.below(J)
-                    if s.headcount[x] < cp.demandTarget[x] { j = x; break }
+                    if belowTarget(x) { j = x; break }
                 }
             }
             let n = cp.candidateCount(j)
@@ -138,7 +141,7 @@ final class LocalSearch {
                 // Mostly to a position of that day below target, as in the assignment move.
                 for _ in 0..<8 {
                     let x = cp.dayDemands[a + rng.below(b - a)]
-                    if s.headcount[Int(x)] < cp.demandTarget[Int(x)] { j = x; break }
+                    if belowTarget(Int(x)) { j = x; break }
                 }
             }
             if j == cur || !cp.eligible.get(Int(j), p) { return false }
