@@ -22,6 +22,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("pair-percent"), help: "Percent of rebuilds that free two people.") var pairPercent: Int = 0
     @Option(name: .customLong("repair-share"), help: "Share of rebuilds while the plan is illegal.") var repairShare: Double = 0.5
     @Option(name: .customLong("ruin-people"), help: "Most people one multi-person rebuild frees.") var ruinPeople: Int = 2
+    @Option(name: .customLong("wish-percent"), help: "Percent of moves that grant an unmet wish by exchanging shifts.") var wishPercent: Int?
     @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -43,6 +44,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             tuned.repairRebuildShare = repairShare
             tuned.rebuildWindowDays = windowDays
             tuned.ruinPeople = ruinPeople
+            if let wishPercent { tuned.wishSwapPercent = wishPercent }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

@@ -146,6 +146,8 @@ final class LocalSearch {
             }
             if j == cur || !cp.eligible.get(Int(j), p) { return false }
             add(p, d, j)
+        } else if kind < 75 && kind >= 75 - options.wishSwapPercent {
+            return drawWishSwap()
         } else if kind < 75 {
             // Swap two people on one day.
             let d = rng.below(D)
@@ -208,6 +210,66 @@ final class LocalSearch {
                 d += 1
             }
             if moveLen == 0 { return false }
+        }
+        return true
+    }
+
+    /// The person each wish belongs to (wishes are stored person by person).
+    private lazy var wishOwner: [Int32] = {
+        var owner = [Int32](repeating: 0, count: cp.wishDay.count)
+        for p in 0..<s.P { for i in Int(cp.wishStart[p])..<Int(cp.wishStart[p + 1]) { owner[i] = Int32(p) } }
+        return owner
+    }()
+
+    /// Grants an unmet wish to work a shift kind on a day by taking that shift over from someone
+    /// who works it: they get the wisher's cell that day, and if that leaves the wisher with one
+    /// more working day, the wisher hands them a shift on a nearby day where they are off. Coverage
+    /// and both workloads stay as they were. The swaps drawn at random seldom meet an unmet wish on
+    /// large rosters, where most wishes are for positions already exactly covered.
+    private func drawWishSwap() -> Bool {
+        let W = cp.wishDay.count, D = s.D
+        if W == 0 { return false }
+        var wish = -1
+        for _ in 0..<8 {
+            let i = rng.below(W)
+            let k = Int(cp.wishKind[i])
+            if !cp.wishWants[i] || k < 0 { continue }
+            let c = s.cell(Int(wishOwner[i]), Int(cp.wishDay[i]))
+            if c < 0 || Int(cp.demandKind[Int(c)]) != k { wish = i; break }
+        }
+        if wish < 0 { return false }
+        let p = Int(wishOwner[wish]), d1 = Int(cp.wishDay[wish]), k = Int(cp.wishKind[wish])
+        if !free(p, d1) { return false }
+        // The demand of that kind on d1 that p may take (one per kind on most rosters).
+        var j: Int32 = -1
+        for i in Int(cp.dayDemandStart[d1])..<Int(cp.dayDemandStart[d1 + 1]) {
+            let x = cp.dayDemands[i]
+            if Int(cp.demandKind[Int(x)]) == k && cp.eligible.get(Int(x), p) { j = x; break }
+        }
+        if j < 0 { return false }
+        let c2 = s.cell(p, d1)
+        // Someone who works j on d1 (scan the day's workers from a random start).
+        let n = Int(s.dayWorkerCount[d1])
+        var q = -1
+        if n > 0 {
+            let start = rng.below(n)
+            for t in 0..<n {
+                let x = Int(s.dayWorkers[d1 * s.P + (start + t) % n])
+                if x != p && s.cell(x, d1) == j && free(x, d1) && canTake(x, c2) { q = x; break }
+            }
+        }
+        add(p, d1, j)
+        if q < 0 { return true } // nobody to take it from: a plain assignment
+        add(q, d1, c2)
+        if c2 >= 0 { return true } // a one-day exchange of shifts
+        // p gained a working day and q lost one: p hands q a shift on a nearby day q is off.
+        let span = min(D, 15)
+        for _ in 0..<8 {
+            let d2 = min(D - 1, max(0, d1 - span / 2 + rng.below(span)))
+            let e = s.cell(p, d2)
+            if d2 == d1 || e < 0 || s.cell(q, d2) >= 0 || !free(p, d2) || !free(q, d2) || !canTake(q, e) { continue }
+            add(p, d2, -1); add(q, d2, e)
+            return true
         }
         return true
     }
