@@ -113,18 +113,32 @@ final class LocalSearch {
             // Put a candidate on a demand (replacing what they had that day).
             if J == 0 { return false }
             var j = rng.below(J)
+            var aimed = false
             if rng.below(4) != 0 {
                 // Three times in four aim at a position below target (sampled, so O(1) on large
                 // problems; measured better than half the time on Instance13, 19 and 23).
                 for _ in 0..<16 {
                     let x = rng.below(J)
-                    if belowTarget(x) { j = x; break }
+                    if belowTarget(x) { j = x; aimed = true; break }
                 }
             }
             let n = cp.candidateCount(j)
             if n == 0 { return false }
-            let p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)])
             let d = Int(cp.demandDay[j])
+            var p = -1
+            if aimed && rng.below(100) < options.surplusTakerPercent {
+                // Someone that day on a position above target: a hole filled from a surplus.
+                let w = Int(s.dayWorkerCount[d])
+                if w > 0 {
+                    let start = rng.below(w)
+                    for t in 0..<min(w, 32) {
+                        let x = Int(s.dayWorkers[d * s.P + (start + t) % w])
+                        let c = Int(s.cell(x, d))
+                        if c != j && s.headcount[c] > cp.demandTarget[c] && cp.eligible.get(j, x) { p = x; break }
+                    }
+                }
+            }
+            if p < 0 { p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)]) }
             if !free(p, d) || s.cell(p, d) == Int32(j) { return false }
             add(p, d, Int32(j))
         } else if kind < 50 {

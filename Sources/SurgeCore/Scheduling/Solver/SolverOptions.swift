@@ -40,6 +40,10 @@ public struct SolverOptions: Sendable {
     /// from the one-day swaps' 25 %). Measured on Curtois & Qu, same move budgets, seeds 1-4: 10 %
     /// beats 0 % on 9, 11, 13, 19, 21 and 23 (9: 470 against 545), level on 5, 7, 15 and 17.
     public var wishSwapPercent: Int = 10
+    /// Percent of aimed assignment moves whose taker comes from a position above target that day
+    /// (else a random candidate). Measured on Curtois & Qu, same move budgets, seeds 1-4: 50 %
+    /// beats 0 % on 9, 13, 17, 19 and 23, level on 11, 15 and 21, and beats 100 % on 9, 13 and 17.
+    public var surplusTakerPercent: Int = 50
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
