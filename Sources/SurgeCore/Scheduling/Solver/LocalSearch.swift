@@ -240,7 +240,8 @@ final class LocalSearch {
     /// more working day, the wisher hands them a shift on a nearby day where they are off. Coverage
     /// and both workloads stay as they were. The swaps drawn at random seldom meet an unmet wish on
     /// large rosters, where most wishes are for positions already exactly covered.
-    private func drawWishSwap() -> Bool {
+    func drawWishSwap() -> Bool {
+        moveLen = 0
         let W = cp.wishDay.count, D = s.D
         if W == 0 { return false }
         var wish = -1
@@ -287,6 +288,9 @@ final class LocalSearch {
         }
         return true
     }
+
+    /// The cells of the last drawn move (for tests).
+    var drawnMove: [(person: Int, day: Int, demand: Int32)] { (0..<moveLen).map { (moveP[$0], moveD[$0], moveJ[$0]) } }
 
     /// Evaluates the move in the buffer and keeps it by the annealing rule; true if kept.
     @discardableResult
