@@ -2,10 +2,12 @@ import Foundation
 
 /// Simulated annealing over rostering moves on the incremental score.
 ///
-/// Moves: assign a candidate to a demand, change or clear one cell, swap two people's cells on one
-/// day, and swap two people's cells over a block of 2-7 days (this also moves a block from one
-/// person to another when one side is free). Temperature falls geometrically with the used share
-/// of the move budget, or of the time limit when only a time limit is given.
+/// Moves: assign a candidate to a demand (mostly a position below target, often taking the person
+/// from a surplus position that day), change or clear one cell, swap two people's cells on one day,
+/// grant an unmet wish by exchanging shifts with whoever works it, slide a block of days, and swap
+/// two people's cells over a block of 2-7 days (this also moves a block from one person to another
+/// when one side is free). Temperature falls geometrically with the used share of the move budget,
+/// or of the time limit when only a time limit is given.
 final class LocalSearch {
     let s: IncrementalScore
     let cp: CompiledProblem
