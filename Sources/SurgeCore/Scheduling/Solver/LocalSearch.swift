@@ -84,6 +84,19 @@ final class LocalSearch {
 
     @inline(__always) private func belowTarget(_ j: Int) -> Bool { s.headcount[j] < cp.demandTarget[j] }
 
+    /// The first of up to `limit` people working day d, scanned from a random start, that `accept`
+    /// takes; -1 if none.
+    @inline(__always) private func worker(on d: Int, limit: Int = .max, where accept: (Int) -> Bool) -> Int {
+        let n = Int(s.dayWorkerCount[d])
+        if n == 0 { return -1 }
+        let start = rng.below(n)
+        for t in 0..<min(n, limit) {
+            let x = Int(s.dayWorkers[d * s.P + (start + t) % n])
+            if accept(x) { return x }
+        }
+        return -1
+    }
+
     /// A random person; while the plan breaks a hard rule, half the time one who breaks one
     /// (sampled, so it stays O(1) on thousands of people).
     @inline(__always) private func pickPerson() -> Int {
@@ -130,14 +143,9 @@ final class LocalSearch {
             var p = -1
             if aimed && rng.below(100) < options.surplusTakerPercent {
                 // Someone that day on a position above target: a hole filled from a surplus.
-                let w = Int(s.dayWorkerCount[d])
-                if w > 0 {
-                    let start = rng.below(w)
-                    for t in 0..<min(w, 32) {
-                        let x = Int(s.dayWorkers[d * s.P + (start + t) % w])
-                        let c = Int(s.cell(x, d))
-                        if c != j && s.headcount[c] > cp.demandTarget[c] && cp.eligible.get(j, x) { p = x; break }
-                    }
+                p = worker(on: d, limit: 32) { x in
+                    let c = Int(self.s.cell(x, d))
+                    return c != j && self.s.headcount[c] > self.cp.demandTarget[c] && self.cp.eligible.get(j, x)
                 }
             }
             if p < 0 { p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)]) }
@@ -265,16 +273,8 @@ final class LocalSearch {
         }
         if j < 0 { return false }
         let c2 = s.cell(p, d1)
-        // Someone who works j on d1 (scan the day's workers from a random start).
-        let n = Int(s.dayWorkerCount[d1])
-        var q = -1
-        if n > 0 {
-            let start = rng.below(n)
-            for t in 0..<n {
-                let x = Int(s.dayWorkers[d1 * s.P + (start + t) % n])
-                if x != p && s.cell(x, d1) == j && free(x, d1) && canTake(x, c2) { q = x; break }
-            }
-        }
+        // Someone who works j on d1.
+        let q = worker(on: d1) { x in x != p && self.s.cell(x, d1) == j && self.free(x, d1) && self.canTake(x, c2) }
         add(p, d1, j)
         if q < 0 { return true } // nobody to take it from: a plain assignment
         add(q, d1, c2)
