@@ -3,7 +3,8 @@ import Foundation
 /// Simulated annealing over rostering moves on the incremental score.
 ///
 /// Moves: assign a candidate to a demand (mostly a position below target, often taking the person
-/// from a surplus position that day), change or clear one cell, swap two people's cells on one day,
+/// from a surplus position that day), extend someone's run of working days into an adjacent
+/// position below target, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts with whoever works it, slide a block of days, and swap
 /// two people's cells over a block of 2-7 days (this also moves a block from one person to another
 /// when one side is free). Temperature falls geometrically with the used share of the move budget,
@@ -124,7 +125,9 @@ final class LocalSearch {
         let P = s.P, D = s.D, J = s.J
         if P == 0 || D == 0 { return false }
         let kind = rng.below(100)
-        if kind < 30 {
+        if kind < options.holeRunPercent {
+            return drawHoleRun()
+        } else if kind < 30 {
             // Put a candidate on a demand (replacing what they had that day).
             if J == 0 { return false }
             var j = rng.below(J)
@@ -288,6 +291,37 @@ final class LocalSearch {
             add(p, d2, -1); add(q, d2, e)
             return true
         }
+        return true
+    }
+
+    /// Fills a position below target on day d with someone whose run of working days ends next to
+    /// it: the run grows by d and, most of the time, gives up its far end, so the run keeps its
+    /// length and the workload barely moves. Holes cluster where few people may work (weekends
+    /// under a weekend limit): someone on the other weekend day can take the hole without using a
+    /// weekend more, and the shift given up is often a surplus on a weekday.
+    func drawHoleRun() -> Bool {
+        moveLen = 0
+        let J = s.J, D = s.D
+        if J == 0 || D < 2 { return false }
+        var j = -1
+        for _ in 0..<16 {
+            let x = rng.below(J)
+            if belowTarget(x) { j = x; break }
+        }
+        if j < 0 { return false }
+        let d = Int(cp.demandDay[j])
+        // The neighbouring day whose workers may extend their run into d: the run ends on d-1
+        // (after) or starts on d+1.
+        let after = d == 0 ? false : d == D - 1 ? true : rng.below(2) == 0
+        let n = after ? d - 1 : d + 1
+        let p = worker(on: n, limit: 32) { x in self.s.cell(x, d) < 0 && self.free(x, d) && self.cp.eligible.get(j, x) }
+        if p < 0 { return false }
+        add(p, d, Int32(j))
+        if rng.below(4) == 0 { return true } // only extend
+        // The far end of the run that now reaches d.
+        var e = n
+        if after { while e > 0 && s.cell(p, e - 1) >= 0 { e -= 1 } } else { while e < D - 1 && s.cell(p, e + 1) >= 0 { e += 1 } }
+        if free(p, e) { add(p, e, -1) }
         return true
     }
 

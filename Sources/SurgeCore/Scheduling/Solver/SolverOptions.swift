@@ -44,6 +44,12 @@ public struct SolverOptions: Sendable {
     /// (else a random candidate). Measured on Curtois & Qu, same move budgets, seeds 1-4: 50 %
     /// beats 0 % on 9, 13, 17, 19 and 23, level on 11, 15 and 21, and beats 100 % on 9, 13 and 17.
     public var surplusTakerPercent: Int = 50
+    /// Percent of drawn moves that fill a position below target by extending an adjacent run of
+    /// someone's working days into it (giving up the run's far end); taken from the assignments.
+    /// Measured on Curtois & Qu, same move budgets, seeds 1-4, mean against 0 %: 23: 38,621 /
+    /// 50,523; 21: 23,503 / 24,120; 13: 2291 / 2595; 15: 4764 / 4986; 19: 4468 / 4603; 9: 478 /
+    /// 506; 11: 3549 / 3609; level on 5 and 17 (8 seeds), worse on 7 (1255 / 1196).
+    public var holeRunPercent: Int = 10
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
