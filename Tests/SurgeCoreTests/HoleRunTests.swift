@@ -7,12 +7,7 @@ import Testing
 struct HoleRunTests {
     @Test("a hole run fills a position below target from an adjacent run and, when it gives up a day, keeps the run's length", arguments: 0..<6)
     func fillsHoleKeepingRunLength(seed: Int) throws {
-        let text = RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 500, people: 10, days: 21)
-        let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
-        let s = IncrementalScore(cp)
-        var rng = SplitMix64(seed: UInt64(seed))
-        RowRebuilderTests.randomGrid(s, &rng)
-        let search = LocalSearch(s, rng: rng, options: SolverOptions(seed: UInt64(seed)), thread: 0, startTime: nil)
+        let (cp, s, search) = try RowRebuilderTests.searchOnRandomRoster(seed: seed, instanceSeed: UInt64(seed) &+ 500)
         let P = cp.personCount, D = cp.dayCount
         let old = Array(UnsafeBufferPointer(start: s.grid, count: P * D))
         // Headcounts and runs recounted from the grid, not taken from the incremental score.

@@ -37,6 +37,16 @@ struct RowRebuilderTests {
         s.recomputeAll()
     }
 
+    /// A search on a random 10-person, 21-day Curtois roster (for tests of single moves).
+    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
+        let text = curtoisText(seed: instanceSeed, people: 10, days: 21)
+        let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
+        let s = IncrementalScore(cp)
+        var rng = SplitMix64(seed: UInt64(seed))
+        randomGrid(s, &rng)
+        return (cp, s, LocalSearch(s, rng: rng, options: SolverOptions(seed: UInt64(seed)), thread: 0, startTime: nil))
+    }
+
     /// A random 4-person Curtois instance with a random (mostly illegal) roster loaded.
     static func randomRoster(seed: Int, instanceSeed: UInt64, days: Int) throws -> (CompiledProblem, IncrementalScore) {
         let inst = try CurtoisParser.parse(curtoisText(seed: instanceSeed, people: 4, days: days))

@@ -7,12 +7,7 @@ import Testing
 struct WishSwapTests {
     @Test("a wish swap grants an unmet wish and keeps every headcount; a balanced one keeps working days", arguments: 0..<6)
     func keepsCoverageAndWorkload(seed: Int) throws {
-        let text = RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 300, people: 10, days: 21)
-        let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
-        let s = IncrementalScore(cp)
-        var rng = SplitMix64(seed: UInt64(seed))
-        RowRebuilderTests.randomGrid(s, &rng)
-        let search = LocalSearch(s, rng: rng, options: SolverOptions(seed: UInt64(seed)), thread: 0, startTime: nil)
+        let (cp, s, search) = try RowRebuilderTests.searchOnRandomRoster(seed: seed, instanceSeed: UInt64(seed) &+ 300)
         let P = cp.personCount, D = cp.dayCount
         var exchanges = 0, balanced = 0
         for _ in 0..<3000 {
