@@ -298,7 +298,9 @@ final class LocalSearch {
     /// it: the run grows by d and, most of the time, gives up its far end, so the run keeps its
     /// length and the workload barely moves. Holes cluster where few people may work (weekends
     /// under a weekend limit): someone on the other weekend day can take the hole without using a
-    /// weekend more, and the shift given up is often a surplus on a weekday.
+    /// weekend more, and the shift given up is often a surplus on a weekday. When the neighbouring
+    /// shift may not sit next to the hole's (a night before an early), it is first swapped with
+    /// someone's on that day whose shift may.
     func drawHoleRun() -> Bool {
         moveLen = 0
         let J = s.J, D = s.D
@@ -316,13 +318,42 @@ final class LocalSearch {
         let n = after ? d - 1 : d + 1
         let p = worker(on: n, limit: 32) { x in self.s.cell(x, d) < 0 && self.free(x, d) && self.cp.eligible.get(j, x) }
         if p < 0 { return false }
+        let x = s.cell(p, n)
+        if !mayFollow(p, after ? x : Int32(j), after ? Int32(j) : x) {
+            // The shift on n may not sit next to j (say a night before an early): p first swaps it
+            // with someone on n whose shift may, so n's coverage stays as it was.
+            if !free(p, n) { return false }
+            let q = worker(on: n, limit: 32) { q in
+                let y = self.s.cell(q, n)
+                return q != p && y != x && self.free(q, n) && self.cp.eligible.get(Int(x), q)
+                    && self.cp.eligible.get(Int(y), p) && self.mayFollow(p, after ? y : Int32(j), after ? Int32(j) : y)
+                    && self.fitsBetween(p, n, y, skipping: d) && self.fitsBetween(q, n, x, skipping: -1)
+            }
+            if q < 0 { return false }
+            add(p, n, s.cell(q, n)); add(q, n, x)
+        }
         add(p, d, Int32(j))
         if rng.below(4) == 0 { return true } // only extend
         // The far end of the run that now reaches d.
         var e = n
         if after { while e > 0 && s.cell(p, e - 1) >= 0 { e -= 1 } } else { while e < D - 1 && s.cell(p, e + 1) >= 0 { e += 1 } }
-        if free(p, e) { add(p, e, -1) }
+        if free(p, e) && (e != n || moveLen == 1) { add(p, e, -1) } // after an exchange, keep n
         return true
+    }
+
+    /// Whether demand j on day d fits p's shifts the day before and after (except day `skipping`).
+    @inline(__always) private func fitsBetween(_ p: Int, _ d: Int, _ j: Int32, skipping: Int) -> Bool {
+        if d > 0 && d - 1 != skipping { let a = s.cell(p, d - 1); if a >= 0 && !mayFollow(p, a, j) { return false } }
+        if d < s.D - 1 && d + 1 != skipping { let b = s.cell(p, d + 1); if b >= 0 && !mayFollow(p, j, b) { return false } }
+        return true
+    }
+
+    /// Whether p's rules allow demand b's shift kind the day after demand a's.
+    @inline(__always) private func mayFollow(_ p: Int, _ a: Int32, _ b: Int32) -> Bool {
+        let r = Int(cp.personProfile[p])
+        if !cp.hasForbidden[r] { return true }
+        let K = max(1, cp.kindCount)
+        return !cp.forbidden[r * K * K + Int(cp.demandKind[Int(a)]) * K + Int(cp.demandKind[Int(b)])]
     }
 
     /// The cells of the last drawn move (for tests).
