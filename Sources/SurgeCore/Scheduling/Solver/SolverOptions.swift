@@ -48,8 +48,11 @@ public struct SolverOptions: Sendable {
     /// someone's working days into it (giving up the run's far end); taken from the assignments.
     /// Measured on Curtois & Qu, same move budgets, seeds 1-4, mean against 0 %: 23: 38,621 /
     /// 50,523; 21: 23,503 / 24,120; 13: 2291 / 2595; 15: 4764 / 4986; 19: 4468 / 4603; 9: 478 /
-    /// 506; 11: 3549 / 3609; level on 5 and 17 (8 seeds), worse on 7 (1255 / 1196).
-    public var holeRunPercent: Int = 10
+    /// 506; 11: 3549 / 3609; level on 5 and 17 (8 seeds), worse on 7 (1255 / 1196). With the
+    /// exchange on the neighbouring day, 20 % against 10 %: 23: 35,318 / 38,617 (30 s: 26,924 /
+    /// 27,852); 21: 23,085 / 23,506; 15: 4764 / 4862; level on 13 (8 seeds); worse on 17 (6176 /
+    /// 6062) and 19 (4437 / 4358).
+    public var holeRunPercent: Int = 20
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
