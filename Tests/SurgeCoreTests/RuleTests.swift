@@ -49,6 +49,27 @@ struct RuleTests {
         #expect(try PlanAuditor.audit(t.problem, assignments: plan.assignments)[.minRest] == (broken ? 1 : nil))
     }
 
+    @Test("a shift kind capped at 0 takes the person off that kind's candidates; a cap of 1 does not", arguments: [(0, false), (1, true)])
+    func kindCappedAtZero(cap: Int, candidate: Bool) throws {
+        var t = TinyProblem()
+        t.profile.shiftKindCaps = [ShiftKindCap(kind: "night", maximum: cap)]
+        t.person("ann")
+        t.shift("night", day: 0, from: 22, hours: 8, kind: "night")
+        t.shift("early", day: 2, from: 6, hours: 8, kind: "early")
+        let cp = try CompiledProblem(t.problem)
+        let night = try #require(cp.demandIndex["night"]), early = try #require(cp.demandIndex["early"])
+        #expect(cp.eligible.get(night, 0) == candidate && cp.candidateCount(night) == (candidate ? 1 : 0))
+        #expect(cp.eligible.get(early, 0) && cp.candidateCount(early) == 1)
+        // Still qualified: a pinned night is a kind-cap break, not an eligibility break too.
+        #expect(cp.qualified.get(night, 0))
+        let plan = try solve(t)
+        #expect(plan.assignments.map(\.demand).sorted() == (candidate ? ["early", "night"] : ["early"]))
+        #expect(plan.hardBreaks.isEmpty)
+        // The unfilled night says why ann could not take it.
+        let reasons = plan.unfilled.first { $0.demand == "night" }?.reasonCounts
+        #expect(reasons == (candidate ? nil : ["rule profile allows no shift of this kind": 1]))
+    }
+
     @Test("a shift over midnight belongs to its start day and needs rest before the next one")
     func overMidnight() throws {
         var t = TinyProblem()

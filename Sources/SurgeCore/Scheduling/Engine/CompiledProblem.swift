@@ -25,7 +25,12 @@ public final class CompiledProblem: Sendable {
     let mixStart: [Int32]        // demand j's mixes are mixStart[j]..<mixStart[j+1]
     let mixNeed: [Int32]
     let mixHolders: BitMatrix    // row = mix index, column = person
-    let eligible: BitMatrix      // row = demand, column = person
+    /// Competence, absence and availability allow the assignment (a pinned one that they do not
+    /// allow is an eligibility break). Row = demand, column = person.
+    let qualified: BitMatrix
+    /// Whom the search may assign: qualified, and the rule profile does not cap the shift kind at
+    /// 0 (such a candidate would only waste moves on a sure hard break).
+    let eligible: BitMatrix
     let candidateStart: [Int32]  // eligible persons of demand j: candidates[candidateStart[j]..<candidateStart[j+1]]
     let candidates: [Int32]
     let dayDemandStart: [Int32]  // demands starting on day d: dayDemands[dayDemandStart[d]..<dayDemandStart[d+1]]
@@ -328,8 +333,10 @@ public final class CompiledProblem: Sendable {
         historyWeekMinutes = hWeek; historyReferenceMinutes = hRef; historyNightMask = hNight
         personIndex = pIndex
 
-        // Eligibility: competences (level and validity over the whole shift), absences, availability.
-        var elig = BitMatrix(rows: J, columns: P)
+        // Eligibility: competences (level and validity over the whole shift), absences, availability,
+        // shift kinds the rule profile caps at 0.
+        var elig = BitMatrix(rows: J, columns: P), qual = BitMatrix(rows: J, columns: P)
+        var cappedAtZero = false
         var cStart: [Int32] = [0]
         var cands: [Int32] = []
         let people = problem.people
@@ -348,14 +355,17 @@ public final class CompiledProblem: Sendable {
                 }
                 baseByRequirement[key] = b; base = b
             }
+            let kind = Int(dK[j])
             for pi in base {
                 // Most people have no absence, window or expiring certificate: base membership decides.
                 if needsCheck[Int(pi)] && Eligibility.check(person: people[Int(pi)], demand: d) != nil { continue }
+                qual.set(j, Int(pi))
+                if caps[Int(pProf[Int(pi)]) * K + kind] == 0 { cappedAtZero = true; continue }
                 elig.set(j, Int(pi)); cands.append(pi)
             }
             cStart.append(Int32(cands.count))
         }
-        eligible = elig; candidateStart = cStart; candidates = cands
+        qualified = cappedAtZero ? qual : elig; eligible = elig; candidateStart = cStart; candidates = cands
 
         // Competence mixes
         var mS: [Int32] = [0], mN: [Int32] = []

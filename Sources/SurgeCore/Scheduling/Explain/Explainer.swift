@@ -11,8 +11,11 @@ enum Explainer {
         let demand = cp.problem.demands[j]
         var counts: [String: Int] = [:]
         var listedCandidates: [CandidateExclusion] = []
-        let ineligible = s.P - cp.candidateCount(j)
+        var capped = 0
+        for p in 0..<s.P where cp.qualified.get(j, p) && !cp.eligible.get(j, p) { capped += 1 }
+        let ineligible = s.P - cp.candidateCount(j) - capped
         if ineligible > 0 { counts["not eligible (competence, absence or availability)"] = ineligible }
+        if capped > 0 { counts["rule profile allows no shift of this kind"] = capped }
         for c in Int(cp.candidateStart[j])..<Int(cp.candidateStart[j + 1]) {
             let p = Int(cp.candidates[c])
             let reason: String

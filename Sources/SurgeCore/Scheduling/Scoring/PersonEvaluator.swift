@@ -135,9 +135,9 @@ final class PersonEvaluator {
             for k in 0..<K { kindCounts[k] += Int32(e[Self.localFields + k] - c[Self.localFields + k]) }
             return true
         }
-        cp.eligible.words.withUnsafeBufferPointer { eligWords in
+        cp.qualified.words.withUnsafeBufferPointer { eligWords in
         cp.paidMinutes.withUnsafeBufferPointer { paid in
-            let wpr = cp.eligible.wordsPerRow
+            let wpr = cp.qualified.wordsPerRow
             for d in firstDay..<D {
                 if d % stride == 0 && ck != nil && (record || (d > changedThrough && d > firstDay)) && checkpoint(d) { break }
                 let w = cp.dayWeek[d]
