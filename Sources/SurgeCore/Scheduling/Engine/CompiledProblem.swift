@@ -335,8 +335,9 @@ public final class CompiledProblem: Sendable {
 
         // Eligibility: competences (level and validity over the whole shift), absences, availability,
         // shift kinds the rule profile caps at 0.
-        var elig = BitMatrix(rows: J, columns: P), qual = BitMatrix(rows: J, columns: P)
-        var cappedAtZero = false
+        // Only profiles that cap a kind at 0 make the two matrices differ.
+        let cappedAtZero = caps.contains(0)
+        var elig = BitMatrix(rows: J, columns: P), qual = BitMatrix(rows: cappedAtZero ? J : 0, columns: P)
         var cStart: [Int32] = [0]
         var cands: [Int32] = []
         let people = problem.people
@@ -359,8 +360,10 @@ public final class CompiledProblem: Sendable {
             for pi in base {
                 // Most people have no absence, window or expiring certificate: base membership decides.
                 if needsCheck[Int(pi)] && Eligibility.check(person: people[Int(pi)], demand: d) != nil { continue }
-                qual.set(j, Int(pi))
-                if caps[Int(pProf[Int(pi)]) * K + kind] == 0 { cappedAtZero = true; continue }
+                if cappedAtZero {
+                    qual.set(j, Int(pi))
+                    if caps[Int(pProf[Int(pi)]) * K + kind] == 0 { continue }
+                }
                 elig.set(j, Int(pi)); cands.append(pi)
             }
             cStart.append(Int32(cands.count))

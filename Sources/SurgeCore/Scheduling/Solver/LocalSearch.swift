@@ -85,6 +85,15 @@ final class LocalSearch {
 
     @inline(__always) private func belowTarget(_ j: Int) -> Bool { s.headcount[j] < cp.demandTarget[j] }
 
+    /// A position below target, sampled (so O(1) on large problems); -1 if 16 draws found none.
+    @inline(__always) private func sampledHole() -> Int {
+        for _ in 0..<16 {
+            let x = rng.below(s.J)
+            if belowTarget(x) { return x }
+        }
+        return -1
+    }
+
     /// The first of up to `limit` people working day d, scanned from a random start, that `accept`
     /// takes; -1 if none.
     @inline(__always) private func worker(on d: Int, limit: Int = .max, where accept: (Int) -> Bool) -> Int {
@@ -135,10 +144,8 @@ final class LocalSearch {
             if rng.below(4) != 0 {
                 // Three times in four aim at a position below target (sampled, so O(1) on large
                 // problems; measured better than half the time on Instance13, 19 and 23).
-                for _ in 0..<16 {
-                    let x = rng.below(J)
-                    if belowTarget(x) { j = x; aimed = true; break }
-                }
+                let x = sampledHole()
+                if x >= 0 { j = x; aimed = true }
             }
             let n = cp.candidateCount(j)
             if n == 0 { return false }
@@ -305,11 +312,7 @@ final class LocalSearch {
         moveLen = 0
         let J = s.J, D = s.D
         if J == 0 || D < 2 { return false }
-        var j = -1
-        for _ in 0..<16 {
-            let x = rng.below(J)
-            if belowTarget(x) { j = x; break }
-        }
+        let j = sampledHole()
         if j < 0 { return false }
         let d = Int(cp.demandDay[j])
         // The neighbouring day whose workers may extend their run into d: the run ends on d-1
