@@ -11,8 +11,7 @@ struct HoleRunTests {
         let P = cp.personCount, D = cp.dayCount
         let old = Array(UnsafeBufferPointer(start: s.grid, count: P * D))
         // Headcounts and runs recounted from the grid, not taken from the incremental score.
-        var headcount = [Int](repeating: 0, count: cp.demandCount)
-        for x in old where x >= 0 { headcount[Int(x)] += 1 }
+        let headcount = RowRebuilderTests.recountedHeadcounts(cp, old)
         func run(_ g: [Int32], _ p: Int, through d: Int) -> Range<Int> {
             var a = d, b = d
             while a > 0 && g[p * D + a - 1] >= 0 { a -= 1 }

@@ -38,13 +38,22 @@ struct RowRebuilderTests {
     }
 
     /// A search on a random 10-person, 21-day Curtois roster (for tests of single moves).
-    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
+    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64, weekendMovePercent: Int = 0) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
         let text = curtoisText(seed: instanceSeed, people: 10, days: 21)
         let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
         let s = IncrementalScore(cp)
         var rng = SplitMix64(seed: UInt64(seed))
         randomGrid(s, &rng)
-        return (cp, s, LocalSearch(s, rng: rng, options: SolverOptions(seed: UInt64(seed)), thread: 0, startTime: nil))
+        var options = SolverOptions(seed: UInt64(seed))
+        options.weekendMovePercent = weekendMovePercent
+        return (cp, s, LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil))
+    }
+
+    /// Each demand's headcount recounted from a plain copy of the grid (not the incremental score's).
+    static func recountedHeadcounts(_ cp: CompiledProblem, _ grid: [Int32]) -> [Int] {
+        var headcount = [Int](repeating: 0, count: cp.demandCount)
+        for x in grid where x >= 0 { headcount[Int(x)] += 1 }
+        return headcount
     }
 
     /// A random 4-person Curtois instance with a random (mostly illegal) roster loaded.

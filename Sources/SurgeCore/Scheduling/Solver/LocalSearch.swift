@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Moves: assign a candidate to a demand (mostly a position below target, often taking the person
 /// from a surplus position that day), extend someone's run of working days into an adjacent
-/// position below target, change or clear one cell, swap two people's cells on one day,
+/// position below target, fill a weekend hole with someone off that weekend who gives up a
+/// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts with whoever works it, slide a block of days, and swap
 /// two people's cells over a block of 2-7 days (this also moves a block from one person to another
 /// when one side is free). Temperature falls geometrically with the used share of the move budget,
@@ -315,6 +316,9 @@ final class LocalSearch {
         let j = sampledHole()
         if j < 0 { return false }
         let d = Int(cp.demandDay[j])
+        if options.weekendMovePercent > 0 && cp.dayWeekend[d] >= 0 && rng.below(100) < options.weekendMovePercent {
+            return drawWeekendMove(j, d)
+        }
         // The neighbouring day whose workers may extend their run into d: the run ends on d-1
         // (after) or starts on d+1.
         let after = d == 0 ? false : d == D - 1 ? true : rng.below(2) == 0
@@ -341,6 +345,60 @@ final class LocalSearch {
         var e = n
         if after { while e > 0 && s.cell(p, e - 1) >= 0 { e -= 1 } } else { while e < D - 1 && s.cell(p, e + 1) >= 0 { e += 1 } }
         if free(p, e) && (e != n || moveLen == 1) { add(p, e, -1) } // after an exchange, keep n
+        return true
+    }
+
+    /// The days of each weekend (Saturday and Sunday; one day at the horizon's ends).
+    private lazy var weekendDays: [[Int]] = {
+        var w = [[Int]](repeating: [], count: Int(cp.dayWeekend.max() ?? -1) + 1)
+        for d in 0..<s.D where cp.dayWeekend[d] >= 0 { w[Int(cp.dayWeekend[d])].append(d) }
+        return w
+    }()
+    private var halfWeekendDays: [Int] = []
+
+    /// Fills a position below target on weekend day d with someone who works no day of that
+    /// weekend, who gives up in exchange a shift on another weekend they work on one day only
+    /// (mostly one above target): the number of weekends worked stays, and the other day of the
+    /// new weekend, if it has a hole too, can be taken as well. Hole runs cannot do this when
+    /// everyone has used the weekends the rules allow and the holes are on weekends nobody near
+    /// them works.
+    func drawWeekendMove(_ j: Int, _ d: Int) -> Bool {
+        moveLen = 0
+        let w = Int(cp.dayWeekend[d])
+        let days = weekendDays[w]
+        let n = cp.candidateCount(j)
+        if n == 0 { return false }
+        var p = -1
+        for _ in 0..<16 {
+            let x = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)])
+            if free(x, d) && !days.contains(where: { s.cell(x, $0) >= 0 }) { p = x; break }
+        }
+        if p < 0 { return false }
+        // p's weekends worked on one day only, the day given up; first pick a surplus position.
+        halfWeekendDays.removeAll(keepingCapacity: true)
+        var surplus = -1
+        for (v, vd) in weekendDays.enumerated() where v != w && vd.count == 2 {
+            let a = s.cell(p, vd[0]) >= 0, b = s.cell(p, vd[1]) >= 0
+            if a == b { continue }
+            let e = a ? vd[0] : vd[1]
+            if !free(p, e) { continue }
+            halfWeekendDays.append(e)
+            let c = Int(s.cell(p, e))
+            if s.headcount[c] > cp.demandTarget[c] && (surplus < 0 || rng.below(2) == 0) { surplus = e }
+        }
+        if halfWeekendDays.isEmpty { return false }
+        let e = surplus >= 0 && rng.below(4) != 0 ? surplus : halfWeekendDays[rng.below(halfWeekendDays.count)]
+        add(p, e, -1)
+        add(p, d, Int32(j))
+        if days.count == 2 && rng.below(2) == 0 {
+            // The other day of the weekend, if a position there is below target too.
+            let o = days[0] == d ? days[1] : days[0]
+            if !free(p, o) { return true }
+            for i in Int(cp.dayDemandStart[o])..<Int(cp.dayDemandStart[o + 1]) {
+                let x = Int(cp.dayDemands[i])
+                if belowTarget(x) && cp.eligible.get(x, p) { add(p, o, Int32(x)); break }
+            }
+        }
         return true
     }
 

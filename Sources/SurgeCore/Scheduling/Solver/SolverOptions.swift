@@ -53,6 +53,13 @@ public struct SolverOptions: Sendable {
     /// 27,852); 21: 23,085 / 23,506; 15: 4764 / 4862; level on 13 (8 seeds); worse on 17 (6176 /
     /// 6062) and 19 (4437 / 4358).
     public var holeRunPercent: Int = 20
+    /// Percent of hole-run draws on a weekend that fill the hole with someone off that weekend,
+    /// who gives up a weekend worked on one day only instead (weekends worked stay as many).
+    /// Measured on Curtois & Qu, same move budgets, seeds 1-4, mean against 0 %: 23: 25,303 /
+    /// 31,196; 13: 1824 / 1984; 21: 22,778 / 22,967; level on 15, 19 and 7; worse on 17 (6180 /
+    /// 6106), 5, 9 and 11 by an outlier each, but better on 5 and 9 at 10 s, one thread (1240 /
+    /// 1248, 458 / 465). 15 % against 30 %: worse on 23 and 13, better on 5 and 9.
+    public var weekendMovePercent: Int = 30
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
