@@ -38,14 +38,17 @@ struct RowRebuilderTests {
     }
 
     /// A search on a random 10-person, 21-day Curtois roster (for tests of single moves).
-    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64, weekendMovePercent: Int = 0) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
+    /// Moves that draw several kinds are tested one kind at a time: `tune` sets the shares (by
+    /// default the weekend move and the wish block exchange are off).
+    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64,
+                                     tune: (inout SolverOptions) -> Void = { $0.weekendMovePercent = 0; $0.wishBlockPercent = 0 }) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
         let text = curtoisText(seed: instanceSeed, people: 10, days: 21)
         let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
         let s = IncrementalScore(cp)
         var rng = SplitMix64(seed: UInt64(seed))
         randomGrid(s, &rng)
         var options = SolverOptions(seed: UInt64(seed))
-        options.weekendMovePercent = weekendMovePercent
+        tune(&options)
         return (cp, s, LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil))
     }
 

@@ -6,9 +6,9 @@ import Foundation
 /// from a surplus position that day), extend someone's run of working days into an adjacent
 /// position below target, fill a weekend hole with someone off that weekend who gives up a
 /// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
-/// grant an unmet wish by exchanging shifts with whoever works it, slide a block of days, and swap
-/// two people's cells over a block of 2-7 days (this also moves a block from one person to another
-/// when one side is free). Temperature falls geometrically with the used share of the move budget,
+/// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
+/// of days, and swap two people's cells over a block of 2-7 days (this also moves a block from
+/// one person to another when one side is free). Temperature falls geometrically with the used share of the move budget,
 /// or of the time limit when only a time limit is given.
 final class LocalSearch {
     let s: IncrementalScore
@@ -286,6 +286,9 @@ final class LocalSearch {
         let c2 = s.cell(p, d1)
         // Someone who works j on d1.
         let q = worker(on: d1) { x in x != p && self.s.cell(x, d1) == j && self.free(x, d1) && self.canTake(x, c2) }
+        if q >= 0 && options.wishBlockPercent > 0 && rng.below(100) < options.wishBlockPercent {
+            return exchangeBlock(p, q, around: d1)
+        }
         add(p, d1, j)
         if q < 0 { return true } // nobody to take it from: a plain assignment
         add(q, d1, c2)
@@ -300,6 +303,24 @@ final class LocalSearch {
             return true
         }
         return true
+    }
+
+    /// Swaps p's and q's cells over the shortest block of days around d whose ends both are off
+    /// just outside it, so whole runs change hands and no run is cut; false if that block is
+    /// longer than 28 days or holds a pinned or ineligible cell.
+    private func exchangeBlock(_ p: Int, _ q: Int, around d: Int) -> Bool {
+        let D = s.D
+        var a = d, b = d + 1
+        while a > 0 && (s.cell(p, a - 1) >= 0 || s.cell(q, a - 1) >= 0) { a -= 1 }
+        while b < D && (s.cell(p, b) >= 0 || s.cell(q, b) >= 0) { b += 1 }
+        if b - a > 28 { return false }
+        for t in a..<b {
+            let x = s.cell(p, t), y = s.cell(q, t)
+            if x == y { continue }
+            if !free(p, t) || !free(q, t) || !canTake(p, y) || !canTake(q, x) { moveLen = 0; return false }
+            add(p, t, y); add(q, t, x)
+        }
+        return moveLen > 0
     }
 
     /// Fills a position below target on day d with someone whose run of working days ends next to
