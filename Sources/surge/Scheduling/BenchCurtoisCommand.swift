@@ -26,6 +26,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("hole-run-percent"), help: "Percent of moves that extend a run into an adjacent hole.") var holeRunPercent: Int?
     @Option(name: .customLong("weekend-percent"), help: "Percent of hole-run draws on weekends that move a half weekend into the hole.") var weekendPercent: Int?
     @Option(name: .customLong("wish-block-percent"), help: "Percent of wish swaps that exchange whole runs between the two people.") var wishBlockPercent: Int?
+    @Option(name: .customLong("aligned-percent"), help: "Percent of block swaps cut where both people are off.") var alignedPercent: Int?
     @Option(name: .customLong("surplus-percent"), help: "Percent of aimed assignments taken from a surplus position.") var surplusPercent: Int?
     @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
@@ -52,6 +53,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let holeRunPercent { tuned.holeRunPercent = holeRunPercent }
             if let weekendPercent { tuned.weekendMovePercent = weekendPercent }
             if let wishBlockPercent { tuned.wishBlockPercent = wishBlockPercent }
+            if let alignedPercent { tuned.alignedBlockPercent = alignedPercent }
             if let surplusPercent { tuned.surplusTakerPercent = surplusPercent }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)

@@ -7,8 +7,8 @@ import Foundation
 /// position below target, fill a weekend hole with someone off that weekend who gives up a
 /// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
-/// of days, and swap two people's cells over a block of 2-7 days (this also moves a block from
-/// one person to another when one side is free). Temperature falls geometrically with the used share of the move budget,
+/// of days, and swap two people's cells over a block of 2-7 days or over whole runs (this also
+/// moves a block from one person to another when one side is free). Temperature falls geometrically with the used share of the move budget,
 /// or of the time limit when only a time limit is given.
 final class LocalSearch {
     let s: IncrementalScore
@@ -237,6 +237,9 @@ final class LocalSearch {
                 p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.below(n)])
             } else { p2 = rng.below(P) }
             if p1 == p2 { return false }
+            if options.alignedBlockPercent > 0 && rng.below(100) < options.alignedBlockPercent {
+                return exchangeBlock(p1, p2, around: d0)
+            }
             var d = d0
             while d < D && d < d0 + len {
                 let a = s.cell(p1, d), b = s.cell(p2, d)

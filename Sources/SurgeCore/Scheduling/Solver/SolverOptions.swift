@@ -68,6 +68,13 @@ public struct SolverOptions: Sendable {
     /// 7: 1144 / 1196; level on 9 and 11; 5 bimodal (1M moves, 8 seeds: 1279 / 1302 on 5-8,
     /// 1330 / 1276 on 1-4; 10 s: 1225 / 1240). 100 % is worse than 50 % on 13 and 9.
     public var wishBlockPercent: Int = 50
+    /// Percent of the two-person block swaps that take the block around the drawn day that both
+    /// people have off at its ends (whole runs change hands, as in the wish block exchange)
+    /// instead of 2-7 days from it. Measured on Curtois & Qu, same move budgets, seeds 1-4, mean,
+    /// 25 % against 0 %: 15: 4399 / 4573; 13: 1754 / 1788; 23: 24,909 / 25,039; 21: 22,507 /
+    /// 22,688; level on 17, 7 and 19 (8 seeds: 4029 / 3962). 50 %: better on 13, 23, 21 and 9,
+    /// worse on 15 (4667), 19 and 7.
+    public var alignedBlockPercent: Int = 25
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
