@@ -8,8 +8,9 @@ import Foundation
 /// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
 /// of days, and swap two people's cells over a block of 2-7 days or over whole runs (this also
-/// moves a block from one person to another when one side is free). Temperature falls geometrically with the used share of the move budget,
-/// or of the time limit when only a time limit is given.
+/// moves a block from one person to another when one side is free). Temperature falls
+/// geometrically with the used share of the move budget, or of the time limit when only a time
+/// limit is given.
 final class LocalSearch {
     let s: IncrementalScore
     let cp: CompiledProblem
