@@ -315,8 +315,9 @@ final class LocalSearch {
     private func exchangeBlock(_ p: Int, _ q: Int, around d: Int) -> Bool {
         let D = s.D
         var a = d, b = d + 1
-        while a > 0 && (s.cell(p, a - 1) >= 0 || s.cell(q, a - 1) >= 0) { a -= 1 }
-        while b < D && (s.cell(p, b) >= 0 || s.cell(q, b) >= 0) { b += 1 }
+        // The scans stop once the block is too long (long horizons, people who seldom share a day off).
+        while a > 0 && b - a <= 28 && (s.cell(p, a - 1) >= 0 || s.cell(q, a - 1) >= 0) { a -= 1 }
+        while b < D && b - a <= 28 && (s.cell(p, b) >= 0 || s.cell(q, b) >= 0) { b += 1 }
         if b - a > 28 { return false }
         for t in a..<b {
             let x = s.cell(p, t), y = s.cell(q, t)
