@@ -24,6 +24,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("ruin-people"), help: "Most people one multi-person rebuild frees.") var ruinPeople: Int = 2
     @Option(name: .customLong("wish-percent"), help: "Percent of moves that grant an unmet wish by exchanging shifts.") var wishPercent: Int?
     @Option(name: .customLong("hole-run-percent"), help: "Percent of moves that extend a run into an adjacent hole.") var holeRunPercent: Int?
+    @Option(name: .customLong("floor-divisor"), help: "The adaptive hard weight never drops below the base weight divided by this.") var floorDivisor: Int?
     @Option(name: .customLong("weekend-percent"), help: "Percent of hole-run draws on weekends that move a half weekend into the hole.") var weekendPercent: Int?
     @Option(name: .customLong("wish-block-percent"), help: "Percent of wish swaps that exchange whole runs between the two people.") var wishBlockPercent: Int?
     @Option(name: .customLong("aligned-percent"), help: "Percent of block swaps cut where both people are off.") var alignedPercent: Int?
@@ -52,6 +53,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let wishPercent { tuned.wishSwapPercent = wishPercent }
             if let holeRunPercent { tuned.holeRunPercent = holeRunPercent }
             if let weekendPercent { tuned.weekendMovePercent = weekendPercent }
+            if let floorDivisor { tuned.hardWeightFloorDivisor = floorDivisor }
             if let wishBlockPercent { tuned.wishBlockPercent = wishBlockPercent }
             if let alignedPercent { tuned.alignedBlockPercent = alignedPercent }
             if let surplusPercent { tuned.surplusTakerPercent = surplusPercent }

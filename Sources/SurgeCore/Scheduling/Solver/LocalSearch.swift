@@ -592,6 +592,7 @@ final class LocalSearch {
         defer { if let a = runStart, let b = elapsed() { searchSeconds = b - a } }
         let baseHardWeight = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
         var hw = baseHardWeight
+        let hardWeightFloor = baseHardWeight / options.hardWeightFloorDivisor(days: s.D)
         let adaptive = options.adaptiveHardWeight
         let t0 = options.startTemperature, t1 = options.endTemperature
         var temperature = t0
@@ -619,7 +620,7 @@ final class LocalSearch {
                 if adaptive {
                     // Strategic oscillation: press harder on hard rules while the current plan breaks
                     // them, relax while it is legal, so the search can cross infeasible regions.
-                    if s.hard > 0 { hw = min(baseHardWeight * 8, hw + max(1, hw / 16)) } else { hw = max(baseHardWeight / 4, hw - max(1, hw / 16)) }
+                    if s.hard > 0 { hw = min(baseHardWeight * 8, hw + max(1, hw / 16)) } else { hw = max(hardWeightFloor, hw - max(1, hw / 16)) }
                 }
                 if let t = options.target, best <= t { break }
                 if best != lastReported, let report = options.progress, reportDue(tries) {
