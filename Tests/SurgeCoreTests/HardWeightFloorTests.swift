@@ -2,9 +2,9 @@ import Testing
 @testable import SurgeCore
 
 /// How far the adaptive hard weight may fall while the plan is legal: a quarter of the base on
-/// short horizons, the base itself where rows are rebuilt in windows (long horizons).
+/// short horizons, the base itself from 8 weeks on.
 struct HardWeightFloorTests {
-    @Test("the default floor divisor is 4 up to twice the rebuild window and 1 beyond it", arguments: [(7, 4), (28, 4), (56, 4), (57, 1), (84, 1), (364, 1)])
+    @Test("the default floor divisor is 4 below twice the rebuild window and 1 from there on", arguments: [(7, 4), (28, 4), (55, 4), (56, 1), (84, 1), (364, 1)])
     func defaultFollowsTheHorizon(days: Int, divisor: Int) {
         let options = SolverOptions(seed: 1, adaptiveHardWeight: true)
         #expect(options.rebuildWindowDays == 28)

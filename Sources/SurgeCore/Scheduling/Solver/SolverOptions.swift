@@ -27,16 +27,16 @@ public struct SolverOptions: Sendable {
     public var adaptiveHardWeight: Bool
     /// While the plan is legal, the adaptive hard weight falls to the base weight divided by this,
     /// so the search may cross illegal plans; nil: 4, but 1 (no lower than the base) on horizons
-    /// long enough for windowed rebuilds (over twice `rebuildWindowDays`), where getting back to a
-    /// legal plan costs far more moves. Measured on Curtois & Qu, 60 s, one thread, seeds 1-3,
-    /// mean, 1 against 4: 19 (84 days): 3654 / 3937; 21 (182): 22,014 / 22,143; 23 (364): 20,930 /
-    /// 21,425. On the short ones 4 wins: 15 (42 days): 4020 against 4568 with 1; 5 at 10 s: 1254
-    /// against 1324; 2 and 8 are worse on 15 and 5 too.
+    /// of at least twice `rebuildWindowDays` (8 weeks), where getting back to a legal plan costs
+    /// far more moves. Measured on Curtois & Qu, one thread, seeds 1-3, mean, 1 against 4, 60 s:
+    /// 19 (84 days): 3654 / 3937; 21 (182): 22,014 / 22,143; 23 (364): 20,930 / 21,425; 40 s: 17
+    /// (56 days): 5801 / 5996. On the short ones 4 wins: 15 (42 days, 60 s): 4020 against 4568
+    /// with 1; 5 at 10 s: 1254 against 1324; 2 and 8 are worse on 15 and 5 too.
     public var hardWeightFloorDivisor: Int?
 
     func hardWeightFloorDivisor(days: Int) -> Int {
         if let d = hardWeightFloorDivisor { return max(1, d) }
-        return rebuildWindowDays > 0 && days > 2 * rebuildWindowDays ? 1 : 4
+        return rebuildWindowDays > 0 && days >= 2 * rebuildWindowDays ? 1 : 4
     }
     public var startTemperature: Double
     public var endTemperature: Double
