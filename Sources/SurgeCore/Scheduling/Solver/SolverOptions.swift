@@ -4,6 +4,11 @@ public struct SolverOptions: Sendable {
     func effectiveHardWeight(_ weights: ObjectiveWeights) -> Int {
         hardWeight ?? max(1000, 10 * coverageWeight * (weights.priorityWeights.max() ?? 0))
     }
+    /// The divisor in force on a horizon of `days` (see `hardWeightFloorDivisor`).
+    func hardWeightFloorDivisor(days: Int) -> Int {
+        if let d = hardWeightFloorDivisor { return max(1, d) }
+        return rebuildWindowDays > 0 && days >= 2 * rebuildWindowDays ? 1 : 4
+    }
 
     public var seed: UInt64
     /// Stop after this many evaluated moves per thread (deterministic stop).
@@ -33,11 +38,6 @@ public struct SolverOptions: Sendable {
     /// (56 days): 5801 / 5996. On the short ones 4 wins: 15 (42 days, 60 s): 4020 against 4568
     /// with 1; 5 at 10 s: 1254 against 1324; 2 and 8 are worse on 15 and 5 too.
     public var hardWeightFloorDivisor: Int?
-
-    func hardWeightFloorDivisor(days: Int) -> Int {
-        if let d = hardWeightFloorDivisor { return max(1, d) }
-        return rebuildWindowDays > 0 && days >= 2 * rebuildWindowDays ? 1 : 4
-    }
     public var startTemperature: Double
     public var endTemperature: Double
     /// Stop early when the best score reaches this (e.g. a known optimum).
