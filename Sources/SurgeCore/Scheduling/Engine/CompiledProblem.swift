@@ -28,6 +28,9 @@ public final class CompiledProblem: Sendable {
     /// Competence, absence and availability allow the assignment (a pinned one that they do not
     /// allow is an eligibility break). Row = demand, column = person.
     let qualified: BitMatrix
+    /// `qualified` transposed (row = person, column = demand): scoring one person's row reads one
+    /// short stretch of memory instead of a word per demand spread over the whole matrix.
+    let qualifiedByPerson: BitMatrix
     /// Whom the search may assign: qualified, and the rule profile does not cap the shift kind at
     /// 0 (such a candidate would only waste moves on a sure hard break).
     let eligible: BitMatrix
@@ -42,17 +45,22 @@ public final class CompiledProblem: Sendable {
     let previousDaySameShift: [Int32]
     let taskNames: [String]
 
-    // Per (profile, demand)
-    let paidMinutes: [Int32]     // r * J + j: worked minutes after break deduction
-    let isNight: [Bool]          // r * J + j
+    // Per (profile, demand). Profiles with the same break and night rules share one row (a
+    // benchmark gives every person a profile of their own, and a row per profile would not stay
+    // in cache while rows are scored).
+    let paidMinutes: [Int32]     // paidRow[r] + j: worked minutes after break deduction
+    let isNight: [Bool]          // nightRow[r] + j
+    let paidRow: [Int], nightRow: [Int]
 
     // Persons
     let personProfile: [Int32]
     let personDepartment: [Int32]   // -1 when the department has no quota
     let personContract: [Int]
     let personPool: [Bool]
-    let wishStart: [Int32]
+    let wishStart: [Int32]       // person p's wishes, sorted by day: wishStart[p]..<wishStart[p+1]
     let wishDay: [Int32], wishKind: [Int32], wishWeight: [Int32]
+    /// Person p's wishes on day d: wishDayStart[p * (D+1) + d]..<wishDayStart[p * (D+1) + d + 1].
+    let wishDayStart: [Int32]
     let wishWants: [Bool]
     // History (work before the horizon)
     let hasHistory: [Bool]
@@ -248,18 +256,26 @@ public final class CompiledProblem: Sendable {
         }
         nextDaySameShift = nextSame; previousDaySameShift = prevSame
 
-        // Paid minutes and night flags per profile
-        var paid = [Int32](repeating: 0, count: max(1, R * J))
-        var night = [Bool](repeating: false, count: max(1, R * J))
+        // Paid minutes and night flags per profile, one row per distinct break (night) rule set
+        var paid: [Int32] = [], night: [Bool] = []
+        var pRow: [Int] = [], nRow: [Int] = []
+        var paidRowOf: [[BreakRule]: Int] = [:], nightRowOf: [NightRule?: Int] = [:]
         var nightClassifier = NightClassifier(calendar: cal)
-        for (ri, r) in profiles.enumerated() {
-            for (j, d) in problem.demands.enumerated() {
-                let len = dE[j] - dS[j]
-                paid[ri * J + j] = Int32(BreakRule.workedMinutes(length: len, rules: r.breaks))
-                if let n = r.nights { night[ri * J + j] = nightClassifier.isNight(start: d.start, end: d.end, rule: n) }
+        for r in profiles {
+            if let row = paidRowOf[r.breaks] { pRow.append(row) } else {
+                paidRowOf[r.breaks] = paid.count; pRow.append(paid.count)
+                for j in 0..<J { paid.append(Int32(BreakRule.workedMinutes(length: dE[j] - dS[j], rules: r.breaks))) }
+            }
+            if let row = nightRowOf[r.nights] { nRow.append(row) } else {
+                nightRowOf[r.nights] = night.count; nRow.append(night.count)
+                for d in problem.demands {
+                    night.append(r.nights.map { nightClassifier.isNight(start: d.start, end: d.end, rule: $0) } ?? false)
+                }
             }
         }
-        paidMinutes = paid; isNight = night
+        if paid.isEmpty { paid = [0] }
+        if night.isEmpty { night = [false] }
+        paidMinutes = paid; isNight = night; paidRow = pRow; nightRow = nRow
 
         // Persons
         let P = problem.people.count
@@ -293,8 +309,9 @@ public final class CompiledProblem: Sendable {
             pDept.append(p.poolKind.isPoolMember ? -1 : Int32(quotaDept[p.homeDepartment] ?? -1))
             pCon.append(p.contractMinutesPerWeek)
             pPool.append(p.poolKind.isPoolMember)
-            for w in p.wishes {
-                guard let d = dayByCalendarDay[w.day] else { continue } // wishes outside the horizon do not matter
+            // Wishes outside the horizon do not matter; the rest by day (ties in input order).
+            let inHorizon = p.wishes.enumerated().compactMap { i, w in dayByCalendarDay[w.day].map { (day: $0, index: i, wish: w) } }
+            for (d, _, w) in inHorizon.sorted(by: { ($0.day, $0.index) < ($1.day, $1.index) }) {
                 wD.append(Int32(d)); wK.append(Int32(w.shiftKind.map { kindIndex[$0]! } ?? -1))
                 wW.append(Int32(clamping: w.weight)); wWants.append(w.wantsToWork)
             }
@@ -329,6 +346,15 @@ public final class CompiledProblem: Sendable {
         }
         personProfile = pProf; personDepartment = pDept; personContract = pCon; personPool = pPool
         wishStart = wS; wishDay = wD; wishKind = wK; wishWeight = wW; wishWants = wWants
+        var wDS = [Int32](repeating: 0, count: P * (D + 1) + 1)
+        for p in 0..<P {
+            var i = Int(wS[p])
+            for d in 0...D {
+                while i < Int(wS[p + 1]) && Int(wD[i]) < d { i += 1 }
+                wDS[p * (D + 1) + d] = Int32(i)
+            }
+        }
+        wishDayStart = wDS
         hasHistory = hHas; historyLastEnd = hEnd; historyRun = hRun; historyOffRun = hOff; historyLastKind = hKind
         historyWeekMinutes = hWeek; historyReferenceMinutes = hRef; historyNightMask = hNight
         personIndex = pIndex
@@ -369,6 +395,10 @@ public final class CompiledProblem: Sendable {
             cStart.append(Int32(cands.count))
         }
         qualified = cappedAtZero ? qual : elig; eligible = elig; candidateStart = cStart; candidates = cands
+        var byPerson = BitMatrix(rows: P, columns: J)
+        let q = cappedAtZero ? qual : elig
+        for j in 0..<J { for p in 0..<P where q.get(j, p) { byPerson.set(p, j) } }
+        qualifiedByPerson = byPerson
 
         // Competence mixes
         var mS: [Int32] = [0], mN: [Int32] = []

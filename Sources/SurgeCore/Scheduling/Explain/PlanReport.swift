@@ -30,8 +30,8 @@ enum PlanReport {
                 let j = Int(row[d])
                 assignments.append(Assignment(person: people[p].id, demand: demands[j].id))
                 shifts += 1
-                minutes += Int(cp.paidMinutes[r * cp.demandCount + j])
-                if cp.isNight[r * cp.demandCount + j] { nights += 1 }
+                minutes += Int(cp.paidMinutes[cp.paidRow[r] + j])
+                if cp.isNight[cp.nightRow[r] + j] { nights += 1 }
                 if cp.dayWeekend[d] >= 0 { weekends.insert(cp.dayWeekend[d]) }
             }
             let contract = Double(cp.personContract[p]) * horizonWeeks

@@ -30,9 +30,9 @@ final class PersonEvaluator {
     static let checkpointStride = 7
     let checkpointCount: Int
     let checkpointFields: Int
-    /// Fields 0..<15 and the kind counts from `localFields` on are sums over days; 15..<25 are the
-    /// running state, 25 the first break day.
-    private static let localFields = 26
+    /// Fields 0..<15, 26 and the kind counts from `localFields` on are sums over days; 15..<25 are
+    /// the running state, 25 the first break day.
+    private static let localFields = 27
 
     /// Returns (hard, soft) of person `p` whose row is `row` (dayCount cells, demand index or -1).
     /// Per-rule values are left in `rules`.
@@ -49,7 +49,7 @@ final class PersonEvaluator {
     func evaluate(_ p: Int, _ row: UnsafePointer<Int32>, checkpoints ck: UnsafeMutablePointer<Int>?, record: Bool,
                   changedFrom: Int, changedThrough: Int) -> (hard: Int, soft: Int, weighted: Int) {
         let cp = self.cp
-        let D = cp.dayCount, J = cp.demandCount, K = cp.kindCount
+        let D = cp.dayCount, K = cp.kindCount
         let r = Int(cp.personProfile[p])
         let rules = self.rules
         rules.update(repeating: 0, count: RuleKind.count)
@@ -64,6 +64,8 @@ final class PersonEvaluator {
         var eligibility = 0, overlap = 0, rest = 0, daily = 0, weekly = 0, consMax = 0, consMin = 0, offMin = 0
         var succession = 0, sundays = 0, weekends = 0, continuity = 0, shifts = 0
         var total = 0, refTotal = cp.historyReferenceMinutes[p]
+        var wishPenalty = 0
+        let wishBase = p * (D + 1)
         var lastEnd = cp.historyLastEnd[p]
         var prevKind = Int(cp.historyLastKind[p])
         var prevTask = -1
@@ -104,6 +106,7 @@ final class PersonEvaluator {
             total = c[13]; refTotal = c[14]
             lastEnd = c[15]; prevKind = c[16]; prevTask = c[17]; run = c[18]; runBounded = c[19] != 0
             offRun = c[20]; offBounded = c[21] != 0; week = Int32(c[22]); weekMinutes = c[23]; lastWeekend = Int32(c[24])
+            wishPenalty = c[26]
             for k in 0..<K { kindCounts[k] = Int32(c[Self.localFields + k]) }
         }
         // Saves (record) or compares (resume) the running state at day d; true when a resumed
@@ -117,6 +120,7 @@ final class PersonEvaluator {
                 c[13] = total; c[14] = refTotal
                 c[15] = lastEnd; c[16] = prevKind; c[17] = prevTask; c[18] = run; c[19] = runBounded ? 1 : 0
                 c[20] = offRun; c[21] = offBounded ? 1 : 0; c[22] = Int(week); c[23] = weekMinutes; c[24] = Int(lastWeekend); c[25] = brk
+                c[26] = wishPenalty
                 for k in 0..<K { c[Self.localFields + k] = Int(kindCounts[k]) }
                 return false
             }
@@ -132,12 +136,13 @@ final class PersonEvaluator {
             lastEnd = e[15]; prevKind = e[16]; prevTask = e[17]; run = e[18]; runBounded = e[19] != 0
             offRun = e[20]; offBounded = e[21] != 0; week = Int32(e[22]); weekMinutes = e[23]; lastWeekend = Int32(e[24])
             if e[25] >= d { brk = min(brk, e[25]) }
+            wishPenalty += e[26] - c[26]
             for k in 0..<K { kindCounts[k] += Int32(e[Self.localFields + k] - c[Self.localFields + k]) }
             return true
         }
-        cp.qualified.words.withUnsafeBufferPointer { eligWords in
+        cp.qualifiedByPerson.words.withUnsafeBufferPointer { eligWords in
         cp.paidMinutes.withUnsafeBufferPointer { paid in
-            let wpr = cp.qualified.wordsPerRow
+            let eligRow = p * cp.qualifiedByPerson.wordsPerRow, paidBase = cp.paidRow[r], nightBase = cp.nightRow[r]
             for d in firstDay..<D {
                 if d % stride == 0 && ck != nil && (record || (d > changedThrough && d > firstDay)) && checkpoint(d) { break }
                 let w = cp.dayWeek[d]
@@ -146,16 +151,24 @@ final class PersonEvaluator {
                     week = w; weekMinutes = 0
                 }
                 let j = Int(row[d])
+                var wi = Int(cp.wishDayStart[wishBase + d])
+                let wEnd = Int(cp.wishDayStart[wishBase + d + 1])
+                while wi < wEnd {
+                    let k = Int(cp.wishKind[wi])
+                    let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
+                    if works != cp.wishWants[wi] { wishPenalty += Int(cp.wishWeight[wi]) }
+                    wi += 1
+                }
                 if j >= 0 {
                     shifts += 1
-                    if eligWords[j * wpr + (p >> 6)] & (1 << UInt64(p & 63)) == 0 { eligibility += 1; brk = min(brk, d) }
+                    if eligWords[eligRow + (j >> 6)] & (1 << UInt64(j & 63)) == 0 { eligibility += 1; brk = min(brk, d) }
                     let start = cp.demandStart[j], end = cp.demandEnd[j]
                     if lastEnd != Int.min {
                         let gap = start - lastEnd
                         if gap < 0 { overlap += 1; brk = min(brk, d) } else if gap < minRest { rest += 1; brk = min(brk, d) }
                     }
                     lastEnd = end
-                    let pm = Int(paid[r * J + j])
+                    let pm = Int(paid[paidBase + j])
                     if maxDaily >= 0 && pm > maxDaily { daily += 1; brk = min(brk, d) }
                     weekMinutes += pm; total += pm
                     if d >= refFirstDay { refTotal += pm }
@@ -169,7 +182,7 @@ final class PersonEvaluator {
                     let we = cp.dayWeekend[d]
                     if we >= 0 && we != lastWeekend { weekends += 1; lastWeekend = we }
                     if cp.daySunday[d] { sundays += 1 }
-                    if nightsOn && cp.isNight[r * J + j] {
+                    if nightsOn && cp.isNight[nightBase + j] {
                         nightDays[nightCount] = Int32(d); nightCount += 1
                         let window = Int32(cp.nightWindow[r])
                         while nightDays[nightLo] <= Int32(d) - window { nightLo += 1 }
@@ -235,16 +248,6 @@ final class PersonEvaluator {
 
         // Soft terms
         let wts = cp.weights
-        var wishPenalty = 0
-        let w0 = Int(cp.wishStart[p]), w1 = Int(cp.wishStart[p + 1])
-        if w1 > w0 {
-            for i in w0..<w1 {
-                let j = Int(row[Int(cp.wishDay[i])])
-                let k = Int(cp.wishKind[i])
-                let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
-                if works != cp.wishWants[i] { wishPenalty += Int(cp.wishWeight[i]) }
-            }
-        }
         rules[RuleKind.wishes.rawValue] = wishPenalty * wts.wishes
         if wts.fairness != 0 && total > 0 {
             let contract = max(60, cp.personContract[p])

@@ -96,7 +96,7 @@ final class RowRebuilder {
         var unit = 0, shortest = Int.max
         let J = cp.demandCount
         for j in 0..<J where cp.eligible.get(j, p) {
-            let pm = Int(cp.paidMinutes[r * J + j])
+            let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])
             unit = Self.gcd(unit, pm)
             if pm > 0 { shortest = min(shortest, pm) }
         }
@@ -127,9 +127,9 @@ final class RowRebuilder {
     @inline(__always) private func personalCost(_ p: Int, _ d: Int, _ j: Int) -> Int {
         let wts = cp.weights
         var c = 0
-        let w0 = Int(cp.wishStart[p]), w1 = Int(cp.wishStart[p + 1])
+        let w0 = Int(cp.wishDayStart[p * (D + 1) + d]), w1 = Int(cp.wishDayStart[p * (D + 1) + d + 1])
         if w1 > w0 && wts.wishes != 0 {
-            for i in w0..<w1 where Int(cp.wishDay[i]) == d {
+            for i in w0..<w1 {
                 let k = Int(cp.wishKind[i])
                 let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
                 if works != cp.wishWants[i] { c += Int(cp.wishWeight[i]) * wts.wishes }
@@ -165,7 +165,7 @@ final class RowRebuilder {
         let win = window.map { max(0, $0.lowerBound)..<min(D, $0.upperBound) } ?? 0..<D
         lastWork = 0
         if S * win.count > maxEntries || K + 1 > 255 || win.isEmpty { return nil }
-        let r = Int(cp.personProfile[p]), J = cp.demandCount
+        let r = Int(cp.personProfile[p])
         let maxDaily = Int(cp.maxDaily[r])
         let hardUnit = IncrementalScore.countUnitWeight * hw
         let bound = boundary(p, sh, win)
@@ -191,7 +191,7 @@ final class RowRebuilder {
                 if pinned { if s.cell(p, d) != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
                 let k = Int(cp.demandKind[j])
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
-                let pm = Int(cp.paidMinutes[r * J + j])
+                let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])
                 if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
                 let c = scalar(s.joinDelta(p, j), hw, cw) + quota + personalCost(p, d, j)
                 // One option per kind: the state only sees the kind (and the minutes).
@@ -291,12 +291,12 @@ final class RowRebuilder {
         // Shift-kind use outside the window counts against the caps.
         for k in 0..<K { kindOutside[k] = 0 }
         if win.count < D {
-            let r = Int(cp.personProfile[p]), J = cp.demandCount
+            let r = Int(cp.personProfile[p])
             var minutes = 0, weekends = 0
             for d in 0..<D where !win.contains(d) {
                 let j = Int(s.cell(p, d))
                 if j < 0 { continue }
-                minutes += Int(cp.paidMinutes[r * J + j])
+                minutes += Int(cp.paidMinutes[cp.paidRow[r] + j])
                 kindOutside[Int(cp.demandKind[j])] += 1
                 if opensWeekend(d, { s.cell(p, $0) >= 0 }) { weekends += 1 }
             }
