@@ -263,7 +263,12 @@ final class IncrementalScore {
         for i in 0..<touchedCount {
             let p = Int(touched[i])
             personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]; personWeighted[p] = touchedWeighted[i]
-            if checkpoints != nil { _ = rescore(p) }
+            if let ck = checkpoints {
+                if evaluator.canResume(p) {
+                    evaluator.rerecord(p, grid + p * D, checkpoints: ck + p * checkpointSize,
+                                       changedFrom: touchedFrom[i], changedThrough: touchedThrough[i])
+                } else { _ = rescore(p) }
+            }
         }
         hard += delta.hard; coverage += delta.coverage; soft += delta.soft; weightedHard += delta.weighted
         logCount = 0; touchedCount = 0; pending = ScoreDelta()

@@ -48,6 +48,26 @@ final class PersonEvaluator {
     /// the row the checkpoints were recorded for.
     func evaluate(_ p: Int, _ row: UnsafePointer<Int32>, checkpoints ck: UnsafeMutablePointer<Int>?, record: Bool,
                   changedFrom: Int, changedThrough: Int) -> (hard: Int, soft: Int, weighted: Int) {
+        evaluate(p, row, checkpoints: ck, record: record, partial: false, changedFrom: changedFrom, changedThrough: changedThrough)
+    }
+
+    /// Penalty of wish i when its owner's cell that day is demand j (or -1).
+    @inline(__always) private func wishCost(_ i: Int, _ j: Int) -> Int {
+        let k = Int(cp.wishKind[i])
+        let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
+        return works != cp.wishWants[i] ? Int(cp.wishWeight[i]) : 0
+    }
+
+    /// Brings p's checkpoints up to date after days changedFrom...changedThrough changed: records
+    /// from the checkpoint before the change until the running state meets the saved one again,
+    /// then shifts the later saved sums by the difference (a commit then costs about what the
+    /// evaluation did, not a pass over the whole row). Only for people `canResume` serves.
+    func rerecord(_ p: Int, _ row: UnsafePointer<Int32>, checkpoints ck: UnsafeMutablePointer<Int>, changedFrom: Int, changedThrough: Int) {
+        _ = evaluate(p, row, checkpoints: ck, record: true, partial: true, changedFrom: changedFrom, changedThrough: changedThrough)
+    }
+
+    private func evaluate(_ p: Int, _ row: UnsafePointer<Int32>, checkpoints ck: UnsafeMutablePointer<Int>?, record: Bool, partial: Bool,
+                          changedFrom: Int, changedThrough: Int) -> (hard: Int, soft: Int, weighted: Int) {
         let cp = self.cp
         let D = cp.dayCount, K = cp.kindCount
         let r = Int(cp.personProfile[p])
@@ -65,7 +85,6 @@ final class PersonEvaluator {
         var succession = 0, sundays = 0, weekends = 0, continuity = 0, shifts = 0
         var total = 0, refTotal = cp.historyReferenceMinutes[p]
         var wishPenalty = 0
-        let wishBase = p * (D + 1)
         var lastEnd = cp.historyLastEnd[p]
         var prevKind = Int(cp.historyLastKind[p])
         var prevTask = -1
@@ -95,7 +114,8 @@ final class PersonEvaluator {
         var brk = Int.max
         var nightLo = 0
         let stride = Self.checkpointStride, F = checkpointFields, endRecord = (checkpointCount - 1) * F
-        let resuming = ck != nil && !record
+        let resuming = ck != nil && (!record || partial)
+        var stoppedEarly = false
         var firstDay = 0
         if resuming, let ck {
             let i0 = changedFrom / stride
@@ -107,6 +127,7 @@ final class PersonEvaluator {
             lastEnd = c[15]; prevKind = c[16]; prevTask = c[17]; run = c[18]; runBounded = c[19] != 0
             offRun = c[20]; offBounded = c[21] != 0; week = Int32(c[22]); weekMinutes = c[23]; lastWeekend = Int32(c[24])
             wishPenalty = c[26]
+            if partial { brk = c[25] }
             for k in 0..<K { kindCounts[k] = Int32(c[Self.localFields + k]) }
         }
         // Saves (record) or compares (resume) the running state at day d; true when a resumed
@@ -114,6 +135,30 @@ final class PersonEvaluator {
         @inline(__always) func checkpoint(_ d: Int) -> Bool {
             guard let ck else { return false }
             let c = ck + (d == D ? endRecord : (d / stride) * F)
+            if record && partial && d > changedThrough && d > firstDay && d < D && c[15] == lastEnd && c[16] == prevKind
+                && c[17] == prevTask && c[18] == run && (c[19] != 0) == runBounded && c[20] == offRun
+                && (c[21] != 0) == offBounded && c[22] == Int(week) && c[23] == weekMinutes && c[24] == Int(lastWeekend) {
+                // The running state meets the saved one: later records keep their state, their sums
+                // move by what the change added. Their first-break days only steer repairs: keep
+                // the later ones, or this pass's.
+                let sums = (eligibility - c[0], overlap - c[1], rest - c[2], daily - c[3], weekly - c[4], consMax - c[5], consMin - c[6])
+                let sums2 = (offMin - c[7], succession - c[8], sundays - c[9], weekends - c[10], continuity - c[11], shifts - c[12],
+                             total - c[13], refTotal - c[14], wishPenalty - c[26])
+                for k in 0..<K { kindCounts[k] = Int32(Int(kindCounts[k]) - c[Self.localFields + k]) }
+                var x = c
+                let last = ck + endRecord
+                while true {
+                    x[0] += sums.0; x[1] += sums.1; x[2] += sums.2; x[3] += sums.3; x[4] += sums.4; x[5] += sums.5; x[6] += sums.6
+                    x[7] += sums2.0; x[8] += sums2.1; x[9] += sums2.2; x[10] += sums2.3; x[11] += sums2.4; x[12] += sums2.5
+                    x[13] += sums2.6; x[14] += sums2.7; x[26] += sums2.8
+                    x[25] = x[25] >= d ? min(x[25], brk) : brk
+                    for k in 0..<K { x[Self.localFields + k] += Int(kindCounts[k]) }
+                    if x == last { break }
+                    x += F
+                }
+                stoppedEarly = true
+                return true
+            }
             if record {
                 c[0] = eligibility; c[1] = overlap; c[2] = rest; c[3] = daily; c[4] = weekly; c[5] = consMax; c[6] = consMin
                 c[7] = offMin; c[8] = succession; c[9] = sundays; c[10] = weekends; c[11] = continuity; c[12] = shifts
@@ -143,6 +188,11 @@ final class PersonEvaluator {
         cp.qualifiedByPerson.words.withUnsafeBufferPointer { eligWords in
         cp.paidMinutes.withUnsafeBufferPointer { paid in
             let eligRow = p * cp.qualifiedByPerson.wordsPerRow, paidBase = cp.paidRow[r], nightBase = cp.nightRow[r]
+            // The next wish to score (wishes are sorted by day). Checkpointed passes score wishes
+            // day by day, so that a resumed pass only looks at the changed weeks' wishes; a full
+            // pass scores them after the days (cheaper on short rows with few wishes).
+            var wi = ck != nil ? Int(cp.wishDayStart[p * (D + 1) + firstDay]) : 0
+            let wishEnd = ck != nil ? Int(cp.wishStart[p + 1]) : 0
             for d in firstDay..<D {
                 if d % stride == 0 && ck != nil && (record || (d > changedThrough && d > firstDay)) && checkpoint(d) { break }
                 let w = cp.dayWeek[d]
@@ -151,14 +201,7 @@ final class PersonEvaluator {
                     week = w; weekMinutes = 0
                 }
                 let j = Int(row[d])
-                var wi = Int(cp.wishDayStart[wishBase + d])
-                let wEnd = Int(cp.wishDayStart[wishBase + d + 1])
-                while wi < wEnd {
-                    let k = Int(cp.wishKind[wi])
-                    let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
-                    if works != cp.wishWants[wi] { wishPenalty += Int(cp.wishWeight[wi]) }
-                    wi += 1
-                }
+                while wi < wishEnd && Int(cp.wishDay[wi]) == d { wishPenalty += wishCost(wi, j); wi += 1 }
                 if j >= 0 {
                     shifts += 1
                     if eligWords[eligRow + (j >> 6)] & (1 << UInt64(j & 63)) == 0 { eligibility += 1; brk = min(brk, d) }
@@ -210,7 +253,7 @@ final class PersonEvaluator {
             }
         }
         }
-        if record { _ = checkpoint(D) }
+        if record && !stoppedEarly { _ = checkpoint(D) }
         // The run touching the horizon end may continue outside it: only its maximum counts.
         if run > 0 && maxCons >= 0 && run > maxCons { consMax += run - maxCons; brk = min(brk, D - 1) }
         if maxWeekly >= 0 && weekMinutes > maxWeekly { weekly += (weekMinutes - maxWeekly + 59) / 60 }
@@ -248,6 +291,7 @@ final class PersonEvaluator {
 
         // Soft terms
         let wts = cp.weights
+        if ck == nil { for i in Int(cp.wishStart[p])..<Int(cp.wishStart[p + 1]) { wishPenalty += wishCost(i, Int(row[Int(cp.wishDay[i])])) } }
         rules[RuleKind.wishes.rawValue] = wishPenalty * wts.wishes
         if wts.fairness != 0 && total > 0 {
             let contract = max(60, cp.personContract[p])
