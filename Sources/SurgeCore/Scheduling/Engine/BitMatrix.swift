@@ -18,4 +18,19 @@ struct BitMatrix: Sendable {
     @inline(__always) mutating func set(_ row: Int, _ col: Int) {
         words[row * wordsPerRow + (col >> 6)] |= (1 << UInt64(col & 63))
     }
+
+    /// The matrix with rows and columns exchanged (this one has `rows` rows); visits set bits only.
+    func transposed(rows: Int) -> BitMatrix {
+        var t = BitMatrix(rows: columns, columns: rows)
+        for r in 0..<rows {
+            for w in 0..<wordsPerRow {
+                var bits = words[r * wordsPerRow + w]
+                while bits != 0 {
+                    t.set(w << 6 + bits.trailingZeroBitCount, r)
+                    bits &= bits - 1
+                }
+            }
+        }
+        return t
+    }
 }

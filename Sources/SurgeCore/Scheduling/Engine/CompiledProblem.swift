@@ -395,10 +395,7 @@ public final class CompiledProblem: Sendable {
             cStart.append(Int32(cands.count))
         }
         qualified = cappedAtZero ? qual : elig; eligible = elig; candidateStart = cStart; candidates = cands
-        var byPerson = BitMatrix(rows: P, columns: J)
-        let q = cappedAtZero ? qual : elig
-        for j in 0..<J { for p in 0..<P where q.get(j, p) { byPerson.set(p, j) } }
-        qualifiedByPerson = byPerson
+        qualifiedByPerson = qualified.transposed(rows: J)
 
         // Competence mixes
         var mS: [Int32] = [0], mN: [Int32] = []
