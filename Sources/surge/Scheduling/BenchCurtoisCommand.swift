@@ -30,6 +30,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("aligned-percent"), help: "Percent of block swaps cut where both people are off.") var alignedPercent: Int?
     @Option(name: .customLong("surplus-percent"), help: "Percent of aimed assignments taken from a surplus position.") var surplusPercent: Int?
     @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
+    @Option(name: .customLong("cycles"), help: "Annealing cycles per thread, each from the starting plan (0 = chosen from the budget).") var cycles: Int = 1
+    @Option(name: .customLong("cycle-moves-per-cell"), help: "Moves per person-day cell one cycle needs when the cycles are chosen from the budget.") var cycleMovesPerCell: Int?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func run() async throws {
@@ -57,6 +59,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let wishBlockPercent { tuned.wishBlockPercent = wishBlockPercent }
             if let alignedPercent { tuned.alignedBlockPercent = alignedPercent }
             if let surplusPercent { tuned.surplusTakerPercent = surplusPercent }
+            tuned.restartCycles = cycles > 0 ? cycles : nil
+            if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

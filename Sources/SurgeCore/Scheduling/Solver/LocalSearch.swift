@@ -19,6 +19,10 @@ final class LocalSearch {
     let thread: Int
     private(set) var best: Score
     private let bestGrid: UnsafeMutablePointer<Int32>
+    /// The plan the search began with: every annealing cycle restarts from it.
+    private let startGrid: UnsafeMutablePointer<Int32>
+    /// Annealing cycles of this run (see `SolverOptions.restartCycles`); 1 until chosen.
+    private(set) var cycles = 1
     private var bestIsCurrent = true
     private(set) var moves = 0
     private(set) var secondsToFirstLegal: Double?
@@ -63,11 +67,13 @@ final class LocalSearch {
         best = s.score
         bestGrid = .allocate(capacity: max(1, s.P * s.D))
         s.snapshot(into: bestGrid)
+        startGrid = .allocate(capacity: max(1, s.P * s.D))
+        s.snapshot(into: startGrid)
         if best.hard == 0 { secondsToFirstLegal = elapsed() }
         secondsToBest = elapsed()
     }
 
-    deinit { bestGrid.deallocate() }
+    deinit { bestGrid.deallocate(); startGrid.deallocate() }
 
     func elapsed() -> Double? {
         guard let c = options.clock, let t0 = startTime else { return nil }
@@ -586,6 +592,21 @@ final class LocalSearch {
         return true
     }
 
+    /// Starts the next annealing cycle from the plan the search began with (keeping the best).
+    private func restartCycle() {
+        if bestIsCurrent { s.snapshot(into: bestGrid); bestIsCurrent = false }
+        s.load(startGrid)
+        illegalRebuilds = 0
+    }
+
+    /// The cycles a run gets when the options leave it open: enough that each has
+    /// `restartMovesPerCell` moves per cell, from the moves the run will make in all (the budget,
+    /// or the rate so far projected to the time limit).
+    private func chosenCycles(projectedMoves: Double) -> Int {
+        let perCycle = Double(max(1, options.restartMovesPerCell)) * Double(max(1, s.P * s.D))
+        return max(1, min(8, Int(projectedMoves / perCycle)))
+    }
+
     /// Runs until budget, time limit, cancellation or target.
     func run() {
         let runStart = elapsed()
@@ -599,6 +620,9 @@ final class LocalSearch {
         let budget = options.moveBudget
         var lastReported = best
         var tries = 0
+        var cycleChosen = false
+        if let k = options.restartCycles { cycles = max(1, k); cycleChosen = true }
+        var cycle = 0
         // What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
         // row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
         let moveWork = Double(2 * s.D + 44)
@@ -616,7 +640,19 @@ final class LocalSearch {
                     if budget == nil { fraction = e / limit }
                 }
                 if budget == nil && (options.timeLimit == nil || options.clock == nil) { break }
-                temperature = t0 * pow(t1 / t0, min(1, fraction))
+                if !cycleChosen && fraction >= 0.02 {
+                    cycles = chosenCycles(projectedMoves: Double(moves) / fraction)
+                    cycleChosen = true
+                }
+                // Each cycle cools from t0 to t1 over its share of the budget.
+                let scaled = min(1, fraction) * Double(cycles)
+                let c = min(cycles - 1, Int(scaled))
+                if c > cycle {
+                    cycle = c
+                    restartCycle()
+                    hw = baseHardWeight
+                }
+                temperature = t0 * pow(t1 / t0, scaled - Double(c))
                 if adaptive {
                     // Strategic oscillation: press harder on hard rules while the current plan breaks
                     // them, relax while it is legal, so the search can cross infeasible regions.

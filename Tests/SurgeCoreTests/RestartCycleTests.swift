@@ -1,0 +1,44 @@
+import Testing
+@testable import SurgeCore
+
+/// Annealing cycles that restart from the starting plan: the best plan of all cycles survives the
+/// restarts, and the cycle count follows the budget when the options leave it open.
+struct RestartCycleTests {
+    @Test("with several cycles the returned plan is the best seen, rescored from scratch and re-audited", arguments: 0..<8)
+    func bestSurvivesRestarts(seed: Int) throws {
+        let problem = RandomProblems.make(seed: UInt64(seed) &+ 900)
+        let cp = try CompiledProblem(problem)
+        let s = IncrementalScore(cp)
+        var rng = SplitMix64(seed: UInt64(seed))
+        var options = SolverOptions(seed: UInt64(seed), moveBudget: 6000)
+        options.restartCycles = 3
+        Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+        let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
+        search.run()
+        #expect(search.cycles == 3)
+        let kept = s.score
+        #expect(kept == search.best, "seed \(seed)")
+        s.recomputeAll()
+        #expect(s.score == kept, "seed \(seed): the restored plan must score as the best seen")
+        let plan = PlanReport.build(s)
+        let audited = try PlanAuditor.audit(problem, assignments: plan.assignments)
+        #expect(plan.score.hard == audited.values.reduce(0, +), "seed \(seed)")
+    }
+
+    @Test("left open, the cycle count gives each cycle the moves per cell it needs, at most 8")
+    func cyclesFromBudget() throws {
+        let problem = RandomProblems.make(seed: 7, people: 8, days: 14)
+        let cp = try CompiledProblem(problem)
+        let cells = cp.personCount * cp.dayCount
+        for (perCell, expected) in [(1, 8), (100_000 / (3 * cells), 3), (1_000_000, 1)] {
+            let s = IncrementalScore(cp)
+            var options = SolverOptions(seed: 3, moveBudget: 100_000)
+            options.restartCycles = nil
+            options.restartMovesPerCell = perCell
+            let search = LocalSearch(s, rng: SplitMix64(seed: 3), options: options, thread: 0, startTime: nil)
+            search.run()
+            #expect(search.cycles == expected, "\(perCell) moves per cell")
+            #expect(search.moves == 100_000)
+        }
+    }
+}
