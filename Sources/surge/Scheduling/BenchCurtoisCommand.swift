@@ -34,6 +34,11 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("cycle-moves-per-cell"), help: "Moves per person-day cell one cycle needs when the cycles are chosen from the budget.") var cycleMovesPerCell: Int?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
+    func validate() throws {
+        guard cycles >= 0 else { throw ValidationError("--cycles: must be 0 (chosen from the budget) or more, got \(cycles)") }
+        if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
+    }
+
     func run() async throws {
         var mismatches = 0
         print("instance\tobjective\tbest_known\tgap_%\tfeasible\tchecker\tfirst_feasible_s\tbest_s\tmoves")
