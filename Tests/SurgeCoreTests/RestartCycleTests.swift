@@ -4,16 +4,21 @@ import Testing
 /// Annealing cycles that restart from the starting plan: the best plan of all cycles survives the
 /// restarts, and the cycle count follows the budget when the options leave it open.
 struct RestartCycleTests {
-    @Test("with several cycles the returned plan is the best seen, rescored from scratch and re-audited", arguments: 0..<8)
-    func bestSurvivesRestarts(seed: Int) throws {
+    /// How a cycle restarts: from the starting plan, from a new construction, or (last cycle) from the best.
+    enum RestartMode: CaseIterable { case startingPlan, freshConstruction, lastFromBest }
+
+    @Test("with several cycles the returned plan is the best seen, rescored from scratch and re-audited",
+          arguments: 0..<6, RestartMode.allCases)
+    func bestSurvivesRestarts(seed: Int, mode: RestartMode) throws {
         let problem = RandomProblems.make(seed: UInt64(seed) &+ 900)
         let cp = try CompiledProblem(problem)
         let s = IncrementalScore(cp)
         var rng = SplitMix64(seed: UInt64(seed))
         var options = SolverOptions(seed: UInt64(seed), moveBudget: 6000)
         options.restartCycles = 3
+        options.lastCycleFromBest = mode == .lastFromBest
         Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
-        let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
+        let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil, freshRestarts: mode != .startingPlan)
         search.run()
         #expect(search.cycles == 3)
         let kept = s.score
@@ -40,5 +45,16 @@ struct RestartCycleTests {
             #expect(search.cycles == expected, "\(perCell) moves per cell")
             #expect(search.moves == 100_000)
         }
+    }
+
+    @Test("with the portfolio every second thread chooses its cycles from the budget; the others keep the options'")
+    func portfolioThreads() {
+        var options = SolverOptions(seed: 1, moveBudget: 1000, threads: 4)
+        options.restartCycles = 1
+        let cycles = (0..<4).map { Solver.threadOptions(options, thread: $0, threads: 4).restartCycles }
+        #expect(cycles == [1, nil, 1, nil])
+        #expect(Solver.threadOptions(options, thread: 0, threads: 1).restartCycles == 1)
+        options.portfolio = false
+        #expect((0..<4).map { Solver.threadOptions(options, thread: $0, threads: 4).restartCycles } == [1, 1, 1, 1])
     }
 }

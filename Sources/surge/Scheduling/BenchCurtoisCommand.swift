@@ -32,6 +32,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
     @Option(name: .customLong("cycles"), help: "Annealing cycles per thread, each from the starting plan (0 = chosen from the budget).") var cycles: Int = 1
     @Option(name: .customLong("cycle-moves-per-cell"), help: "Moves per person-day cell one cycle needs when the cycles are chosen from the budget.") var cycleMovesPerCell: Int?
+    @Flag(name: .customLong("no-portfolio"), help: "With several threads, all run the same cycles (no exploring thread).") var noPortfolio = false
+    @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func validate() throws {
@@ -66,6 +68,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let surplusPercent { tuned.surplusTakerPercent = surplusPercent }
             tuned.restartCycles = cycles > 0 ? cycles : nil
             if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
+            tuned.lastCycleFromBest = polishLast
+            tuned.portfolio = !noPortfolio
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

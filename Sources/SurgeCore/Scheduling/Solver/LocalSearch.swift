@@ -19,8 +19,10 @@ final class LocalSearch {
     let thread: Int
     private(set) var best: Score
     private let bestGrid: UnsafeMutablePointer<Int32>
-    /// The plan the search began with: every annealing cycle restarts from it.
+    /// The plan the search began with: every annealing cycle restarts from it, unless
+    /// `freshRestarts`, when each cycle builds a new starting plan from an empty grid.
     private let startGrid: UnsafeMutablePointer<Int32>
+    private let freshRestarts: Bool
     /// Annealing cycles of this run (see `SolverOptions.restartCycles`); 1 until chosen.
     private(set) var cycles = 1
     private var bestIsCurrent = true
@@ -56,8 +58,9 @@ final class LocalSearch {
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
-    init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?) {
+    init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?, freshRestarts: Bool = false) {
         self.s = s; cp = s.cp; self.rng = rng; self.options = options; self.thread = thread; self.startTime = startTime
+        self.freshRestarts = freshRestarts
         let cells = max(16, Self.mostRuined(options) * s.D + 8)
         scratchRow = Array(repeating: -1, count: max(1, Self.mostRuined(options) * s.D))
         moveP = Array(repeating: 0, count: cells); moveD = Array(repeating: 0, count: cells); moveJ = Array(repeating: 0, count: cells)
@@ -593,9 +596,21 @@ final class LocalSearch {
     }
 
     /// Starts the next annealing cycle from the plan the search began with (keeping the best).
-    private func restartCycle() {
+    private func restartCycle(last: Bool) {
         if bestIsCurrent { s.snapshot(into: bestGrid); bestIsCurrent = false }
-        s.load(startGrid)
+        if last && options.lastCycleFromBest {
+            // The earlier cycles explored; the last one polishes the best plan they found.
+            s.load(bestGrid)
+            bestIsCurrent = true
+        } else if freshRestarts {
+            // A new construction from another part of the random stream: cycles that all start
+            // from one plan tend to end in the same basin.
+            startGrid.update(repeating: -1, count: s.P * s.D)
+            s.load(startGrid)
+            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+        } else {
+            s.load(startGrid)
+        }
         illegalRebuilds = 0
     }
 
@@ -649,7 +664,7 @@ final class LocalSearch {
                 let c = min(cycles - 1, Int(scaled))
                 if c > cycle {
                     cycle = c
-                    restartCycle()
+                    restartCycle(last: c == cycles - 1)
                     hw = baseHardWeight
                 }
                 temperature = t0 * pow(t1 / t0, scaled - Double(c))

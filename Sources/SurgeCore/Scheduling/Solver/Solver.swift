@@ -22,12 +22,13 @@ public enum Solver {
         let threads = max(1, options.threads)
         let box = ResultBox(count: threads)
         let work: @Sendable (Int) -> Void = { t in
+            let options = threadOptions(options, thread: t, threads: threads)
             let s = IncrementalScore(cp)
             var rng = SplitMix64(seed: options.seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15)
             if let initial { initial.withUnsafeBufferPointer { s.load($0.baseAddress!) } }
             Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
             let constructed = s.score
-            let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0)
+            let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0, freshRestarts: initial == nil)
             search.run()
             let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
             box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,
@@ -47,6 +48,18 @@ public enum Solver {
                                      elapsed: options.clock.map { $0() - (t0 ?? 0) }, searchSeconds: w.searchSeconds, winnerMoves: w.moves,
                                      winningThread: winner)
         return SolveResult(plan: plan, statistics: stats)
+    }
+}
+
+extension Solver {
+    /// The options thread t of `threads` searches with. With `portfolio`, every second thread
+    /// explores: its annealing cycles are chosen from the budget (`restartMovesPerCell`) and each
+    /// starts from a new construction, so on small problems it tries several basins while the
+    /// other threads polish one; on large ones both kinds run one long cycle.
+    static func threadOptions(_ options: SolverOptions, thread t: Int, threads: Int) -> SolverOptions {
+        var o = options
+        if options.portfolio && threads > 1 && t % 2 == 1 { o.restartCycles = nil }
+        return o
     }
 }
 

@@ -97,15 +97,25 @@ public struct SolverOptions: Sendable {
     /// Start the search from the problem's `previousPlan` (minus what became impossible) instead of
     /// an empty plan: a rolling horizon keeps yesterday's teams unless changing them pays.
     public var warmStartFromPreviousPlan: Bool = false
-    /// Annealing cycles per thread: each cycle restarts from the plan the search began with and
-    /// cools from the start temperature again; the best plan of all cycles wins. nil = chosen from
+    /// Annealing cycles per thread: each cycle restarts from a new construction (from the plan
+    /// the search began with when it was given one) and cools from the start temperature again;
+    /// the best plan of all cycles wins. nil = chosen from
     /// the budget: as many as give every cycle `restartMovesPerCell` moves per (person, day)
     /// cell, at most 8 (a small problem then tries several basins instead of polishing one).
     /// One cycle by default: on Instance5 at 60 s, one thread, seeds 1-9, restarts reached the
     /// lower of its two basins in 4 of 9 runs, as one cycle did.
     public var restartCycles: Int? = 1
+    /// With several cycles, the last one starts from the best plan found so far instead.
+    public var lastCycleFromBest: Bool = false
     /// Moves per (person, day) cell one cycle needs when the cycles are chosen from the budget.
     public var restartMovesPerCell: Int = 20_000
+    /// With two or more threads, every second one explores (cycles chosen from the budget, each
+    /// from a new construction) while the others polish one long cycle; see `Solver.threadOptions`.
+    /// Measured on Curtois & Qu, one thread, 60 s: on Instance5 cycles from new constructions
+    /// reached the lower of its two basins in 12 of 18 runs (6 or 8 cycles), against 4 of 9 for
+    /// one cycle or cycles from one start; level on 7, 11 and 15 (20,000 moves per cell), worse
+    /// on 9 (447-450 against 442-445), where the polishing thread still runs.
+    public var portfolio: Bool = true
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
