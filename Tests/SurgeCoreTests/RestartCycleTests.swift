@@ -53,8 +53,12 @@ struct RestartCycleTests {
         options.restartCycles = 1
         let cycles = (0..<4).map { Solver.threadOptions(options, thread: $0, threads: 4).restartCycles }
         #expect(cycles == [1, nil, 1, nil])
+        let ends = (0..<4).map { Solver.threadOptions(options, thread: $0, threads: 4).endTemperature }
+        #expect(ends == [options.endTemperature, options.endTemperature * options.explorerEndTemperatureFactor,
+                         options.endTemperature, options.endTemperature * options.explorerEndTemperatureFactor])
         #expect(Solver.threadOptions(options, thread: 0, threads: 1).restartCycles == 1)
         options.portfolio = false
         #expect((0..<4).map { Solver.threadOptions(options, thread: $0, threads: 4).restartCycles } == [1, 1, 1, 1])
+        #expect((0..<4).allSatisfy { Solver.threadOptions(options, thread: $0, threads: 4).endTemperature == options.endTemperature })
     }
 }

@@ -33,11 +33,13 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("cycles"), help: "Annealing cycles per thread, each from the starting plan (0 = chosen from the budget).") var cycles: Int = 1
     @Option(name: .customLong("cycle-moves-per-cell"), help: "Moves per person-day cell one cycle needs when the cycles are chosen from the budget.") var cycleMovesPerCell: Int?
     @Flag(name: .customLong("no-portfolio"), help: "With several threads, all run the same cycles (no exploring thread).") var noPortfolio = false
+    @Option(name: .customLong("explorer-t1-factor"), help: "The exploring thread's end temperature as a share of --t1.") var explorerT1Factor: Double?
     @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func validate() throws {
         guard cycles >= 0 else { throw ValidationError("--cycles: must be 0 (chosen from the budget) or more, got \(cycles)") }
+        if let explorerT1Factor, !(explorerT1Factor > 0) { throw ValidationError("--explorer-t1-factor: must be above 0, got \(explorerT1Factor)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
     }
 
@@ -70,6 +72,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
             tuned.lastCycleFromBest = polishLast
             tuned.portfolio = !noPortfolio
+            if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

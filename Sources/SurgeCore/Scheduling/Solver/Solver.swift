@@ -55,10 +55,15 @@ extension Solver {
     /// The options thread t of `threads` searches with. With `portfolio`, every second thread
     /// explores: its annealing cycles are chosen from the budget (`restartMovesPerCell`) and each
     /// starts from a new construction, so on small problems it tries several basins while the
-    /// other threads polish one; on large ones both kinds run one long cycle.
+    /// other threads polish one; on large ones both kinds run one long cycle. The explorer cools
+    /// further (`explorerEndTemperatureFactor`): which end temperature suits a problem differs,
+    /// and the pair covers both.
     static func threadOptions(_ options: SolverOptions, thread t: Int, threads: Int) -> SolverOptions {
         var o = options
-        if options.portfolio && threads > 1 && t % 2 == 1 { o.restartCycles = nil }
+        if options.portfolio && threads > 1 && t % 2 == 1 {
+            o.restartCycles = nil
+            o.endTemperature = options.endTemperature * options.explorerEndTemperatureFactor
+        }
         return o
     }
 }

@@ -116,6 +116,12 @@ public struct SolverOptions: Sendable {
     /// one cycle or cycles from one start; level on 7, 11 and 15 (20,000 moves per cell), worse
     /// on 9 (447-450 against 442-445), where the polishing thread still runs.
     public var portfolio: Bool = true
+    /// The exploring thread's end temperature as a share of `endTemperature`. Measured on Curtois
+    /// & Qu, one thread, 60 s, seeds 1-2, 0.12 against 0.25: 23 18,950 / 19,257 and 19,104 /
+    /// 19,339; 13 level (1484 / 1487, 1475 / 1461); session 9 found 0.12 better on 21 and worse on
+    /// 19 and 15, which the polishing thread keeps at 0.25. 0.06 and 0.03 on 23: 19,230, 19,104;
+    /// 19,252, 19,277.
+    public var explorerEndTemperatureFactor: Double = 0.5
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
