@@ -1,8 +1,9 @@
 import Testing
 @testable import SurgeCore
 
-/// Annealing cycles that restart from the starting plan: the best plan of all cycles survives the
-/// restarts, and the cycle count follows the budget when the options leave it open.
+/// Annealing cycles: the best plan of all cycles survives the restarts (from the starting plan, from
+/// new constructions, or the last from the best), the cycle count follows the budget when the
+/// options leave it open, and the portfolio gives every second thread exploring options.
 struct RestartCycleTests {
     /// How a cycle restarts: from the starting plan, from a new construction, or (last cycle) from the best.
     enum RestartMode: CaseIterable { case startingPlan, freshConstruction, lastFromBest }

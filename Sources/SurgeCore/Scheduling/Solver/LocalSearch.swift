@@ -595,7 +595,9 @@ final class LocalSearch {
         return true
     }
 
-    /// Starts the next annealing cycle from the plan the search began with (keeping the best).
+    /// Starts the next annealing cycle (keeping the best): from a new construction with
+    /// `freshRestarts`, else from the plan the search began with; the last cycle from the best
+    /// plan with `lastCycleFromBest`.
     private func restartCycle(last: Bool) {
         if bestIsCurrent { s.snapshot(into: bestGrid); bestIsCurrent = false }
         if last && options.lastCycleFromBest {

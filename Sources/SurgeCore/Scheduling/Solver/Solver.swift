@@ -7,8 +7,8 @@ public struct SolveResult: Sendable {
 }
 
 /// Entry point of the scheduling core: construction, then simulated annealing, on one or more
-/// threads with derived seeds (a portfolio: see `threadOptions`). Never throws for an infeasible problem: the plan then carries its
-/// hard breaks.
+/// threads with derived seeds (a portfolio: see `threadOptions`). Never throws for an infeasible
+/// problem: the plan then carries its hard breaks.
 public enum Solver {
     public static func solve(_ problem: SchedulingProblem, options: SolverOptions = .init()) throws -> SolveResult {
         let cp = try CompiledProblem(problem)

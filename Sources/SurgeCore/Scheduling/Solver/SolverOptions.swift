@@ -99,9 +99,9 @@ public struct SolverOptions: Sendable {
     public var warmStartFromPreviousPlan: Bool = false
     /// Annealing cycles per thread: each cycle restarts from a new construction (from the plan
     /// the search began with when it was given one) and cools from the start temperature again;
-    /// the best plan of all cycles wins. nil = chosen from
-    /// the budget: as many as give every cycle `restartMovesPerCell` moves per (person, day)
-    /// cell, at most 8 (a small problem then tries several basins instead of polishing one).
+    /// the best plan of all cycles wins. nil = chosen from the budget: as many as give every
+    /// cycle `restartMovesPerCell` moves per (person, day) cell, at most 8 (a small problem then
+    /// tries several basins instead of polishing one).
     /// One cycle by default: on Instance5 at 60 s, one thread, seeds 1-9, restarts reached the
     /// lower of its two basins in 4 of 9 runs, as one cycle did.
     public var restartCycles: Int? = 1
