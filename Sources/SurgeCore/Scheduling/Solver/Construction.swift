@@ -6,6 +6,11 @@ struct Construction {
     var candidatesPerSlot = 6
     var scanLimit = 400
 
+    /// A construction weighted as the search with `options` weighs hard breaks and coverage.
+    func run(_ s: IncrementalScore, rng: inout SplitMix64, options: SolverOptions) {
+        run(s, rng: &rng, hardWeight: options.effectiveHardWeight(s.cp.weights), coverageWeight: options.coverageWeight)
+    }
+
     func run(_ s: IncrementalScore, rng: inout SplitMix64, hardWeight: Int, coverageWeight: Int) {
         let cp = s.cp
         for (p, j) in cp.pinnedAssignments {

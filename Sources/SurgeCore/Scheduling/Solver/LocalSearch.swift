@@ -609,7 +609,7 @@ final class LocalSearch {
             // from one plan tend to end in the same basin.
             startGrid.update(repeating: -1, count: s.P * s.D)
             s.load(startGrid)
-            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+            Construction().run(s, rng: &rng, options: options)
         } else {
             s.load(startGrid)
         }

@@ -26,7 +26,7 @@ public enum Solver {
             let s = IncrementalScore(cp)
             var rng = SplitMix64(seed: options.seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15)
             if let initial { initial.withUnsafeBufferPointer { s.load($0.baseAddress!) } }
-            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+            Construction().run(s, rng: &rng, options: options)
             let constructed = s.score
             let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0, freshRestarts: initial == nil)
             search.run()
