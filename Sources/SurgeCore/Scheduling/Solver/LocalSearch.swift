@@ -14,7 +14,9 @@ import Foundation
 final class LocalSearch {
     let s: IncrementalScore
     let cp: CompiledProblem
-    var rng: SplitMix64
+    /// The random stream, behind a pointer: a stored struct mutated in place would pay a dynamic
+    /// exclusivity check on every draw (measured about 10 % of the search time).
+    let rng: UnsafeMutablePointer<SplitMix64>
     let options: SolverOptions
     let thread: Int
     private(set) var best: Score
@@ -33,7 +35,10 @@ final class LocalSearch {
     private(set) var searchSeconds: Double?
     private let startTime: Double?
     // The move being tried, so that it can be replayed after snapshotting the best plan.
-    private var moveP: [Int], moveD: [Int], moveJ: [Int32]
+    // Plain buffers for the same reason as `rng` (arrays in a class pay exclusivity and uniqueness
+    // checks on every write).
+    private let moveP: UnsafeMutablePointer<Int>, moveD: UnsafeMutablePointer<Int>, moveJ: UnsafeMutablePointer<Int32>
+    private let moveCapacity: Int
     private var moveLen = 0
     /// Whole-row rebuilds (large-neighbourhood move), scheduled so that they take about
     /// `options.rebuildShare` of the work; nil when off.
@@ -59,11 +64,12 @@ final class LocalSearch {
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
     init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?, freshRestarts: Bool = false) {
-        self.s = s; cp = s.cp; self.rng = rng; self.options = options; self.thread = thread; self.startTime = startTime
+        self.s = s; cp = s.cp; self.rng = .allocate(capacity: 1); self.rng.initialize(to: rng); self.options = options; self.thread = thread; self.startTime = startTime
         self.freshRestarts = freshRestarts
         let cells = max(16, Self.mostRuined(options) * s.D + 8)
         scratchRow = Array(repeating: -1, count: max(1, Self.mostRuined(options) * s.D))
-        moveP = Array(repeating: 0, count: cells); moveD = Array(repeating: 0, count: cells); moveJ = Array(repeating: 0, count: cells)
+        moveCapacity = cells
+        moveP = .allocate(capacity: cells); moveD = .allocate(capacity: cells); moveJ = .allocate(capacity: cells)
         let window = options.rebuildWindowDays
         rebuilder = options.rebuildShare > 0 && s.P > 0 && s.D > 0
             ? RowRebuilder(s, longestWindow: window > 0 && s.D > 2 * window ? window + 7 : nil) : nil
@@ -76,7 +82,10 @@ final class LocalSearch {
         secondsToBest = elapsed()
     }
 
-    deinit { bestGrid.deallocate(); startGrid.deallocate() }
+    deinit {
+        bestGrid.deallocate(); startGrid.deallocate(); rng.deallocate()
+        moveP.deallocate(); moveD.deallocate(); moveJ.deallocate()
+    }
 
     func elapsed() -> Double? {
         guard let c = options.clock, let t0 = startTime else { return nil }
@@ -87,6 +96,7 @@ final class LocalSearch {
     func restoreBest() { if !bestIsCurrent { s.load(bestGrid); bestIsCurrent = true } }
 
     @inline(__always) private func add(_ p: Int, _ d: Int, _ j: Int32) {
+        assert(moveLen < moveCapacity, "a move outgrew its buffer")
         moveP[moveLen] = p; moveD[moveLen] = d; moveJ[moveLen] = j; moveLen += 1
     }
 
@@ -99,7 +109,7 @@ final class LocalSearch {
     /// A position below target, sampled (so O(1) on large problems); -1 if 16 draws found none.
     @inline(__always) private func sampledHole() -> Int {
         for _ in 0..<16 {
-            let x = rng.below(s.J)
+            let x = rng.pointee.below(s.J)
             if belowTarget(x) { return x }
         }
         return -1
@@ -110,7 +120,7 @@ final class LocalSearch {
     @inline(__always) private func worker(on d: Int, limit: Int = .max, where accept: (Int) -> Bool) -> Int {
         let n = Int(s.dayWorkerCount[d])
         if n == 0 { return -1 }
-        let start = rng.below(n)
+        let start = rng.pointee.below(n)
         for t in 0..<min(n, limit) {
             let x = Int(s.dayWorkers[d * s.P + (start + t) % n])
             if accept(x) { return x }
@@ -122,20 +132,20 @@ final class LocalSearch {
     /// (sampled, so it stays O(1) on thousands of people).
     @inline(__always) private func pickPerson() -> Int {
         let P = s.P
-        if s.hard > 0 && rng.below(2) == 0 {
+        if s.hard > 0 && rng.pointee.below(2) == 0 {
             for _ in 0..<16 {
-                let p = rng.below(P)
+                let p = rng.pointee.below(P)
                 if s.personHard[p] > 0 { return p }
             }
         }
-        return rng.below(P)
+        return rng.pointee.below(P)
     }
 
     /// Half the time someone who works on day d (the grid is sparse in large problems, so a
     /// random person is mostly off), else `pickPerson()`.
     @inline(__always) private func pickWorker(on d: Int) -> Int {
         let n = Int(s.dayWorkerCount[d])
-        if n > 0 && rng.below(2) == 0 { return Int(s.dayWorkers[d * s.P + rng.below(n)]) }
+        if n > 0 && rng.pointee.below(2) == 0 { return Int(s.dayWorkers[d * s.P + rng.pointee.below(n)]) }
         return pickPerson()
     }
 
@@ -144,15 +154,15 @@ final class LocalSearch {
         moveLen = 0
         let P = s.P, D = s.D, J = s.J
         if P == 0 || D == 0 { return false }
-        let kind = rng.below(100)
+        let kind = rng.pointee.below(100)
         if kind < options.holeRunPercent {
             return drawHoleRun()
         } else if kind < 30 {
             // Put a candidate on a demand (replacing what they had that day).
             if J == 0 { return false }
-            var j = rng.below(J)
+            var j = rng.pointee.below(J)
             var aimed = false
-            if rng.below(4) != 0 {
+            if rng.pointee.below(4) != 0 {
                 // Three times in four aim at a position below target (sampled, so O(1) on large
                 // problems; measured better than half the time on Instance13, 19 and 23).
                 let x = sampledHole()
@@ -162,30 +172,30 @@ final class LocalSearch {
             if n == 0 { return false }
             let d = Int(cp.demandDay[j])
             var p = -1
-            if aimed && rng.below(100) < options.surplusTakerPercent {
+            if aimed && rng.pointee.below(100) < options.surplusTakerPercent {
                 // Someone that day on a position above target: a hole filled from a surplus.
                 p = worker(on: d, limit: 32) { x in
                     let c = Int(self.s.cell(x, d))
                     return c != j && self.s.headcount[c] > self.cp.demandTarget[c] && self.cp.eligible.get(j, x)
                 }
             }
-            if p < 0 { p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)]) }
+            if p < 0 { p = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.pointee.below(n)]) }
             if !free(p, d) || s.cell(p, d) == Int32(j) { return false }
             add(p, d, Int32(j))
         } else if kind < 50 {
             // Clear or change one cell.
-            let d = rng.below(D)
+            let d = rng.pointee.below(D)
             let p = pickWorker(on: d)
             if !free(p, d) { return false }
             let cur = s.cell(p, d)
-            if cur >= 0 && rng.below(2) == 0 { add(p, d, -1); return true }
+            if cur >= 0 && rng.pointee.below(2) == 0 { add(p, d, -1); return true }
             let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])
             if b == a { return false }
-            var j = cp.dayDemands[a + rng.below(b - a)]
-            if rng.below(4) != 0 {
+            var j = cp.dayDemands[a + rng.pointee.below(b - a)]
+            if rng.pointee.below(4) != 0 {
                 // Mostly to a position of that day below target, as in the assignment move.
                 for _ in 0..<8 {
-                    let x = cp.dayDemands[a + rng.below(b - a)]
+                    let x = cp.dayDemands[a + rng.pointee.below(b - a)]
                     if belowTarget(Int(x)) { j = x; break }
                 }
             }
@@ -195,14 +205,14 @@ final class LocalSearch {
             return drawWishSwap()
         } else if kind < 75 {
             // Swap two people on one day.
-            let d = rng.below(D)
+            let d = rng.pointee.below(D)
             let p1 = pickWorker(on: d)
             let c1 = s.cell(p1, d)
             let p2: Int
             if c1 >= 0 {
                 let n = cp.candidateCount(Int(c1))
-                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.below(n)])
-            } else { p2 = rng.below(P) }
+                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.pointee.below(n)])
+            } else { p2 = rng.pointee.below(P) }
             if p1 == p2 { return false }
             let c2 = s.cell(p2, d)
             if c1 == c2 || !free(p1, d) || !free(p2, d) || !canTake(p2, c1) || !canTake(p1, c2) { return false }
@@ -211,9 +221,9 @@ final class LocalSearch {
             // Slide one person's block of days by one day (same task and kind on the new day):
             // fixes runs and days-off patterns without changing the workload. The day the block
             // moves into must be free; the day it leaves becomes free.
-            let len = 1 + rng.below(4)
-            let forward = rng.below(2) == 0
-            let lo = rng.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
+            let len = 1 + rng.pointee.below(4)
+            let forward = rng.pointee.below(2) == 0
+            let lo = rng.pointee.below(D), hi = lo + len // block lo..<hi, target day hi (forward) or lo-1 (backward)
             let p = pickWorker(on: lo)
             if hi > D || (forward && hi >= D) || (!forward && lo == 0) { return false }
             let into = forward ? hi : lo - 1, leave = forward ? lo : hi - 1
@@ -237,17 +247,17 @@ final class LocalSearch {
             add(p, leave, -1)
         } else {
             // Swap two people's cells over a block of days.
-            let d0 = rng.below(D)
+            let d0 = rng.pointee.below(D)
             let p1 = pickWorker(on: d0)
-            let len = 2 + rng.below(6)
+            let len = 2 + rng.pointee.below(6)
             let c1 = s.cell(p1, d0)
             let p2: Int
             if c1 >= 0 {
                 let n = cp.candidateCount(Int(c1))
-                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.below(n)])
-            } else { p2 = rng.below(P) }
+                p2 = Int(cp.candidates[Int(cp.candidateStart[Int(c1)]) + rng.pointee.below(n)])
+            } else { p2 = rng.pointee.below(P) }
             if p1 == p2 { return false }
-            if options.alignedBlockPercent > 0 && rng.below(100) < options.alignedBlockPercent {
+            if options.alignedBlockPercent > 0 && rng.pointee.below(100) < options.alignedBlockPercent {
                 return exchangeBlock(p1, p2, around: d0)
             }
             var d = d0
@@ -280,7 +290,7 @@ final class LocalSearch {
         if W == 0 { return false }
         var wish = -1
         for _ in 0..<8 {
-            let i = rng.below(W)
+            let i = rng.pointee.below(W)
             let k = Int(cp.wishKind[i])
             if !cp.wishWants[i] || k < 0 { continue }
             let c = s.cell(Int(wishOwner[i]), Int(cp.wishDay[i]))
@@ -299,7 +309,7 @@ final class LocalSearch {
         let c2 = s.cell(p, d1)
         // Someone who works j on d1.
         let q = worker(on: d1) { x in x != p && self.s.cell(x, d1) == j && self.free(x, d1) && self.canTake(x, c2) }
-        if q >= 0 && options.wishBlockPercent > 0 && rng.below(100) < options.wishBlockPercent {
+        if q >= 0 && options.wishBlockPercent > 0 && rng.pointee.below(100) < options.wishBlockPercent {
             return exchangeBlock(p, q, around: d1)
         }
         add(p, d1, j)
@@ -309,7 +319,7 @@ final class LocalSearch {
         // p gained a working day and q lost one: p hands q a shift on a nearby day q is off.
         let span = min(D, 15)
         for _ in 0..<8 {
-            let d2 = min(D - 1, max(0, d1 - span / 2 + rng.below(span)))
+            let d2 = min(D - 1, max(0, d1 - span / 2 + rng.pointee.below(span)))
             let e = s.cell(p, d2)
             if d2 == d1 || e < 0 || s.cell(q, d2) >= 0 || !free(p, d2) || !free(q, d2) || !canTake(q, e) { continue }
             add(p, d2, -1); add(q, d2, e)
@@ -351,12 +361,12 @@ final class LocalSearch {
         let j = sampledHole()
         if j < 0 { return false }
         let d = Int(cp.demandDay[j])
-        if options.weekendMovePercent > 0 && cp.dayWeekend[d] >= 0 && rng.below(100) < options.weekendMovePercent {
+        if options.weekendMovePercent > 0 && cp.dayWeekend[d] >= 0 && rng.pointee.below(100) < options.weekendMovePercent {
             return drawWeekendMove(j, d)
         }
         // The neighbouring day whose workers may extend their run into d: the run ends on d-1
         // (after) or starts on d+1.
-        let after = d == 0 ? false : d == D - 1 ? true : rng.below(2) == 0
+        let after = d == 0 ? false : d == D - 1 ? true : rng.pointee.below(2) == 0
         let n = after ? d - 1 : d + 1
         let p = worker(on: n, limit: 32) { x in self.s.cell(x, d) < 0 && self.free(x, d) && self.cp.eligible.get(j, x) }
         if p < 0 { return false }
@@ -375,7 +385,7 @@ final class LocalSearch {
             add(p, n, s.cell(q, n)); add(q, n, x)
         }
         add(p, d, Int32(j))
-        if rng.below(4) == 0 { return true } // only extend
+        if rng.pointee.below(4) == 0 { return true } // only extend
         // The far end of the run that now reaches d.
         var e = n
         if after { while e > 0 && s.cell(p, e - 1) >= 0 { e -= 1 } } else { while e < D - 1 && s.cell(p, e + 1) >= 0 { e += 1 } }
@@ -405,7 +415,7 @@ final class LocalSearch {
         if n == 0 { return false }
         var p = -1
         for _ in 0..<16 {
-            let x = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.below(n)])
+            let x = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.pointee.below(n)])
             if free(x, d) && !days.contains(where: { s.cell(x, $0) >= 0 }) { p = x; break }
         }
         if p < 0 { return false }
@@ -419,13 +429,13 @@ final class LocalSearch {
             if !free(p, e) { continue }
             halfWeekendDays.append(e)
             let c = Int(s.cell(p, e))
-            if s.headcount[c] > cp.demandTarget[c] && (surplus < 0 || rng.below(2) == 0) { surplus = e }
+            if s.headcount[c] > cp.demandTarget[c] && (surplus < 0 || rng.pointee.below(2) == 0) { surplus = e }
         }
         if halfWeekendDays.isEmpty { return false }
-        let e = surplus >= 0 && rng.below(4) != 0 ? surplus : halfWeekendDays[rng.below(halfWeekendDays.count)]
+        let e = surplus >= 0 && rng.pointee.below(4) != 0 ? surplus : halfWeekendDays[rng.pointee.below(halfWeekendDays.count)]
         add(p, e, -1)
         add(p, d, Int32(j))
-        if days.count == 2 && rng.below(2) == 0 {
+        if days.count == 2 && rng.pointee.below(2) == 0 {
             // The other day of the weekend, if a position there is below target too.
             let o = days[0] == d ? days[1] : days[0]
             if !free(p, o) { return true }
@@ -464,7 +474,7 @@ final class LocalSearch {
         let value = delta.weighted * hw + delta.coverage * cw + delta.soft
         var accept = value <= 0
         if !accept && temperature > 0 {
-            accept = rng.unit() < exp(-Double(value) / temperature)
+            accept = rng.pointee.unit() < exp(-Double(value) / temperature)
         }
         if !accept { s.rollback(); return false }
         let before = s.score
@@ -499,12 +509,12 @@ final class LocalSearch {
         let p = pickPerson()
         people.removeAll(keepingCapacity: true)
         people.append(p)
-        if s.P > 1 && rng.below(100) < options.pairRebuildPercent {
-            let extra = 1 + rng.below(max(1, min(s.P - 1, Self.mostRuined(options) - 1)))
+        if s.P > 1 && rng.pointee.below(100) < options.pairRebuildPercent {
+            let extra = 1 + rng.pointee.below(max(1, min(s.P - 1, Self.mostRuined(options) - 1)))
             var guardCount = 0
             while people.count < 1 + extra && guardCount < 64 {
                 guardCount += 1
-                let q = rng.below(s.P)
+                let q = rng.pointee.below(s.P)
                 if !people.contains(q) { people.append(q) }
             }
         }
@@ -559,7 +569,7 @@ final class LocalSearch {
         let length = options.rebuildWindowDays
         if length <= 0 || s.D <= 2 * length { return nil }
         let starts = weekStarts
-        var a = starts[rng.below(starts.count)]
+        var a = starts[rng.pointee.below(starts.count)]
         if s.personHard[p] > 0 {
             // A rule breaker: re-plan weeks around the first day that breaks a rule.
             _ = s.evaluator.evaluate(p, s.grid + p * s.D)
@@ -567,7 +577,7 @@ final class LocalSearch {
             if day < s.D {
                 let earliest = max(0, day - length + 7)
                 let candidates = starts.filter { $0 <= day && $0 >= earliest }
-                if !candidates.isEmpty { a = candidates[rng.below(candidates.count)] }
+                if !candidates.isEmpty { a = candidates[rng.pointee.below(candidates.count)] }
             }
         }
         var b = a + length
@@ -609,7 +619,7 @@ final class LocalSearch {
             // from one plan tend to end in the same basin.
             startGrid.update(repeating: -1, count: s.P * s.D)
             s.load(startGrid)
-            Construction().run(s, rng: &rng, options: options)
+            Construction().run(s, rng: &rng.pointee, options: options)
         } else {
             s.load(startGrid)
         }
