@@ -30,6 +30,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("aligned-percent"), help: "Percent of block swaps cut where both people are off.") var alignedPercent: Int?
     @Option(name: .customLong("surplus-percent"), help: "Percent of aimed assignments taken from a surplus position.") var surplusPercent: Int?
     @Option(name: .customLong("window-days"), help: "Rebuild windows of about this many days on longer horizons (0 = whole rows).") var windowDays: Int = 28
+    @Option(name: .customLong("transfer-percent"), help: "Percent of rebuilds on windowed horizons that move a weekend to a far weekend with a hole.") var transferPercent: Int?
     @Option(name: .customLong("cycles"), help: "Annealing cycles per thread, each from a new construction (0 = chosen from the budget).") var cycles: Int = 1
     @Option(name: .customLong("cycle-moves-per-cell"), help: "Moves per person-day cell one cycle needs when the cycles are chosen from the budget.") var cycleMovesPerCell: Int?
     @Flag(name: .customLong("no-portfolio"), help: "With several threads, all run the same cycles (no exploring thread).") var noPortfolio = false
@@ -68,6 +69,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let wishBlockPercent { tuned.wishBlockPercent = wishBlockPercent }
             if let alignedPercent { tuned.alignedBlockPercent = alignedPercent }
             if let surplusPercent { tuned.surplusTakerPercent = surplusPercent }
+            if let transferPercent { tuned.weekendTransferPercent = transferPercent }
             tuned.restartCycles = cycles > 0 ? cycles : nil
             if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
             tuned.lastCycleFromBest = polishLast

@@ -8,7 +8,8 @@ import Foundation
 /// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
 /// of days, and swap two people's cells over a block of 2-7 days or over whole runs (this also
-/// moves a block from one person to another when one side is free). Temperature falls
+/// moves a block from one person to another when one side is free). Rebuilds re-plan
+/// one person's row (or window of weeks) by dynamic programming, or move a weekend to a far hole. Temperature falls
 /// geometrically with the used share of the move budget, or of the time limit when only a time
 /// limit is given.
 final class LocalSearch {
@@ -59,6 +60,7 @@ final class LocalSearch {
     private var rebuildCredit = 0.0
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
+    private(set) var transfers = 0, transfersAccepted = 0
     private var people: [Int] = []
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
@@ -555,6 +557,85 @@ final class LocalSearch {
         if tryMove(hw: hw, cw: cw, temperature: temperature) { rebuildsAccepted += 1 }
     }
 
+    /// The index in `weekStarts` of the week holding day d.
+    private func weekIndex(of d: Int) -> Int {
+        var i = 0
+        while i + 1 < weekStarts.count && weekStarts[i + 1] <= d { i += 1 }
+        return i
+    }
+
+    /// A window of `options.rebuildWindowDays` in whole weeks that holds week `wk`, placed at
+    /// random, inside the horizon; cut so that it does not meet `avoid`.
+    private func window(holdingWeek wk: Int, avoiding avoid: Range<Int>?) -> Range<Int> {
+        let starts = weekStarts, W = starts.count
+        let k = min(W, max(1, (options.rebuildWindowDays + 3) / 7))
+        let lo = max(0, wk - k + 1), hi = min(wk, W - k)
+        let a = lo <= hi ? lo + rng.pointee.below(hi - lo + 1) : max(0, min(wk, W - k))
+        var w = starts[a]..<(a + k < W ? starts[a + k] : s.D)
+        if let avoid, w.overlaps(avoid) {
+            let day = starts[wk]
+            w = day < avoid.lowerBound ? w.lowerBound..<avoid.lowerBound : avoid.upperBound..<w.upperBound
+        }
+        return w
+    }
+
+    /// Moves one person's weekend to a far weekend with a hole: someone off on the hole's weekend
+    /// gives up a weekend they work outside the rebuild window, then the row program re-plans the
+    /// weeks around the hole (where the freed weekend may now be spent) and the weeks around the
+    /// weekend given up (mending the runs it cut). Windowed rebuilds cannot make this trade, and a
+    /// single move rarely can without breaking runs; with weekends scarce (Instance19 allows 258
+    /// for 535 weekend positions) the holes otherwise stay where the construction left them.
+    /// Fills the move buffer and leaves the score as it was; false when the draw gave nothing to do.
+    func drawWeekendTransfer(_ rb: RowRebuilder, hw: Int, cw: Int) -> Bool {
+        moveLen = 0
+        lastRebuildWork = 0
+        var j = -1
+        for _ in 0..<8 {
+            let x = sampledHole()
+            if x >= 0 && cp.dayWeekend[Int(cp.demandDay[x])] >= 0 { j = x; break }
+        }
+        if j < 0 { return false }
+        let d = Int(cp.demandDay[j]), w2 = Int(cp.dayWeekend[d])
+        let n = cp.candidateCount(j)
+        if n == 0 { return false }
+        let toDays = weekendDays[w2]
+        var p = -1
+        for _ in 0..<16 {
+            let x = Int(cp.candidates[Int(cp.candidateStart[j]) + rng.pointee.below(n)])
+            if free(x, d) && !toDays.contains(where: { s.cell(x, $0) >= 0 }) { p = x; break }
+        }
+        if p < 0 { return false }
+        let a = window(holdingWeek: weekIndex(of: d), avoiding: nil)
+        // A weekend p works outside that window, mostly one where p's shifts are a surplus.
+        var from = -1, fromSurplus = false, seen = 0
+        for (v, vd) in weekendDays.enumerated() where v != w2 && !vd.isEmpty {
+            if vd.contains(where: { a.contains($0) }) { continue }
+            if !vd.contains(where: { s.cell(p, $0) >= 0 }) || vd.contains(where: { !free(p, $0) }) { continue }
+            let surplus = vd.contains { let c = Int(s.cell(p, $0)); return c >= 0 && s.headcount[c] > cp.demandTarget[c] }
+            if fromSurplus && !surplus { continue }
+            seen += 1
+            if (surplus && !fromSurplus) || rng.pointee.below(seen) == 0 { from = v; seen = surplus && !fromSurplus ? 1 : seen; fromSurplus = surplus }
+        }
+        if from < 0 { return false }
+        let fromDays = weekendDays[from]
+        let b = window(holdingWeek: weekIndex(of: fromDays[0]), avoiding: a)
+        if b.isEmpty || s.logCount + fromDays.count + a.count + b.count > s.maxCells { return false }
+        for e in fromDays where s.cell(p, e) >= 0 { s.set(p, e, -1) }
+        var work = 0
+        for w in [a, b] {
+            guard let row = rb.rebuild(p, window: w, hardWeight: hw, coverageWeight: cw) else {
+                s.rollback(); moveLen = 0; lastRebuildWork = work + rb.lastWork; return false
+            }
+            work += rb.lastWork
+            for e in w where row[e] != s.cell(p, e) && free(p, e) { s.set(p, e, row[e]) }
+        }
+        lastRebuildWork = work
+        for e in 0..<s.D { scratchRow[e] = s.cell(p, e) }
+        s.rollback()
+        for e in 0..<s.D where scratchRow[e] != s.cell(p, e) { add(p, e, scratchRow[e]) }
+        return moveLen > 0
+    }
+
     /// Days on which a calendar week starts (and the horizon end): windows never split a weekend.
     private lazy var weekStarts: [Int] = {
         var w = [0]
@@ -653,6 +734,9 @@ final class LocalSearch {
         // What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
         // row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
         let moveWork = Double(2 * s.D + 44)
+        // Weekend transfers where rebuilds re-plan windows (long horizons with weekends).
+        let transfersWeekends = options.weekendTransferPercent > 0 && options.rebuildWindowDays > 0
+            && s.D > 2 * options.rebuildWindowDays && !weekendDays.isEmpty
         while true {
             tries += 1
             if tries & 1023 == 0 {
@@ -695,7 +779,14 @@ final class LocalSearch {
             if let rb = rebuilder {
                 rebuildCredit -= 1
                 if rebuildCredit <= 0 {
-                    rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
+                    if transfersWeekends && rng.pointee.below(100) < options.weekendTransferPercent {
+                        if drawWeekendTransfer(rb, hw: hw, cw: cw) {
+                            transfers += 1
+                            if tryMove(hw: hw, cw: cw, temperature: temperature) { transfersAccepted += 1 }
+                        }
+                    } else {
+                        rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
+                    }
                     // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
                     let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
                     rebuildCredit = max(64, Double(lastRebuildWork) / moveWork * (1 - share) / share)
