@@ -8,10 +8,10 @@ import Foundation
 /// weekend worked on one day only, change or clear one cell, swap two people's cells on one day,
 /// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
 /// of days, and swap two people's cells over a block of 2-7 days or over whole runs (this also
-/// moves a block from one person to another when one side is free). Rebuilds re-plan
-/// one person's row (or window of weeks) by dynamic programming, or move a weekend to a far hole. Temperature falls
-/// geometrically with the used share of the move budget, or of the time limit when only a time
-/// limit is given.
+/// moves a block from one person to another when one side is free). Rebuilds re-plan one
+/// person's row (or a window of weeks) by dynamic programming, or move a weekend to a far hole.
+/// Temperature falls geometrically with the used share of the move budget, or of the time limit
+/// when only a time limit is given.
 final class LocalSearch {
     let s: IncrementalScore
     let cp: CompiledProblem
@@ -60,7 +60,6 @@ final class LocalSearch {
     private var rebuildCredit = 0.0
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
-    private(set) var transfers = 0, transfersAccepted = 0
     private var people: [Int] = []
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
@@ -606,15 +605,17 @@ final class LocalSearch {
         }
         if p < 0 { return false }
         let a = window(holdingWeek: weekIndex(of: d), avoiding: nil)
-        // A weekend p works outside that window, mostly one where p's shifts are a surplus.
-        var from = -1, fromSurplus = false, seen = 0
+        // A weekend p works outside that window, drawn uniformly (reservoir sampling) among
+        // those where one of p's shifts is a surplus, or among all when none is.
+        var from = -1, surplusSeen = false, seen = 0
         for (v, vd) in weekendDays.enumerated() where v != w2 && !vd.isEmpty {
             if vd.contains(where: { a.contains($0) }) { continue }
             if !vd.contains(where: { s.cell(p, $0) >= 0 }) || vd.contains(where: { !free(p, $0) }) { continue }
             let surplus = vd.contains { let c = Int(s.cell(p, $0)); return c >= 0 && s.headcount[c] > cp.demandTarget[c] }
-            if fromSurplus && !surplus { continue }
+            if surplusSeen && !surplus { continue }
+            if surplus && !surplusSeen { surplusSeen = true; seen = 1; from = v; continue }
             seen += 1
-            if (surplus && !fromSurplus) || rng.pointee.below(seen) == 0 { from = v; seen = surplus && !fromSurplus ? 1 : seen; fromSurplus = surplus }
+            if rng.pointee.below(seen) == 0 { from = v }
         }
         if from < 0 { return false }
         let fromDays = weekendDays[from]
@@ -780,10 +781,7 @@ final class LocalSearch {
                 rebuildCredit -= 1
                 if rebuildCredit <= 0 {
                     if transfersWeekends && rng.pointee.below(100) < options.weekendTransferPercent {
-                        if drawWeekendTransfer(rb, hw: hw, cw: cw) {
-                            transfers += 1
-                            if tryMove(hw: hw, cw: cw, temperature: temperature) { transfersAccepted += 1 }
-                        }
+                        if drawWeekendTransfer(rb, hw: hw, cw: cw) { tryMove(hw: hw, cw: cw, temperature: temperature) }
                     } else {
                         rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     }
