@@ -31,7 +31,7 @@ struct WeekendTransferTests {
                 w.contains(Int(cp.demandDay[j])) && headcount[j] < Int(cp.demandTarget[j]) && cp.eligible.get(j, p)
             }
         }
-        var drawn = 0, tookHoleWeekend = 0
+        var drawn = 0
         for _ in 0..<400 {
             guard search.drawWeekendTransfer(rb, hw: 40, cw: 100) else { continue }
             drawn += 1
@@ -48,7 +48,6 @@ struct WeekendTransferTests {
             #expect(weekends.contains { works(old, p, $0) }, "seed \(seed): \(p) worked no weekend")
             var grid = old
             for c in move { grid[c.person * D + c.day] = c.demand }
-            if offWithHole.contains(where: { works(grid, p, $0) }) { tookHoleWeekend += 1 }
             // The incremental delta against a fresh score of the new plan.
             for c in move { s.set(c.person, c.day, c.demand) }
             let delta = s.evaluate()
@@ -58,9 +57,9 @@ struct WeekendTransferTests {
             #expect(fresh.score == Score(hard: oldScore.hard + delta.hard, coverage: oldScore.coverage + delta.coverage,
                                          soft: oldScore.soft + delta.soft), "seed \(seed): \(move)")
         }
-        // A constructed plan of these random rules mostly breaks rules, so whether the program
-        // takes the weekend with the hole varies; the next test pins that down.
-        #expect(drawn > 0 && tookHoleWeekend <= drawn, "seed \(seed): no transfer drawn")
+        // Whether the program takes the weekend with the hole varies on these rule-breaking
+        // plans; the next test pins that down.
+        #expect(drawn > 0, "seed \(seed): no transfer drawn")
     }
 
     @Test("two people both work a surplus weekend late in the horizon and the first weekend is uncovered: the transfer moves one of them to the first weekend")

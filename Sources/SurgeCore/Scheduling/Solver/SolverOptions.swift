@@ -96,9 +96,9 @@ public struct SolverOptions: Sendable {
     public var rebuildWindowDays: Int = 28
     /// Percent of rebuilds on such long horizons that move one person's weekend to a far weekend
     /// with a hole and re-plan the weeks around both (see `LocalSearch.drawWeekendTransfer`).
-    /// Measured on Instance19 (84 days), 12M moves, one thread, seeds 1-8, mean: 0 %: 3946;
-    /// 10 %: 3845; 20 %: 3696; 30 %: 3854; 50 %: 3797; at 20 s, 20 % against 0 %: 3804 / 3883.
-    /// Level on 21 and 23 (3 seeds each, equal moves).
+    /// Measured on Instance19 (84 days), 12M moves, one thread, seeds 1-8, mean: 0 %: 3947;
+    /// 20 %: 3802 (10, 30 and 50 %, measured with an earlier draft: no better than 20 %); at 20 s,
+    /// 20 % against 0 %: 3804 / 3883. Level on 21 and 23 (3 seeds each, equal moves).
     public var weekendTransferPercent: Int = 20
     /// Start the search from the problem's `previousPlan` (minus what became impossible) instead of
     /// an empty plan: a rolling horizon keeps yesterday's teams unless changing them pays.
