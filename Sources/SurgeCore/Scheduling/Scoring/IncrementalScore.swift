@@ -12,6 +12,11 @@ final class IncrementalScore {
     let personWeighted: UnsafeMutablePointer<Int>
     static let countUnitWeight = 8
     let personSoft: UnsafeMutablePointer<Int>
+    /// Paid minutes and weekends worked of each person's row (for `optimisticValue`).
+    private let personMinutes: UnsafeMutablePointer<Int>, personWeekends: UnsafeMutablePointer<Int>
+    /// Shifts of each kind in each row (person * kinds + kind) and each row's units over its
+    /// shift-kind caps, kept live through pending moves (rows with caps only).
+    private let personKindCount: UnsafeMutablePointer<Int32>, personKindExcess: UnsafeMutablePointer<Int>
     let headcount: UnsafeMutablePointer<Int32>
     let mixCount: UnsafeMutablePointer<Int32>
     let quotaPersons: UnsafeMutablePointer<Int32>   // department * D + day
@@ -33,12 +38,19 @@ final class IncrementalScore {
     private let touchedWeighted: UnsafeMutablePointer<Int>
     private let touchedSoft: UnsafeMutablePointer<Int>
     private var touchedCount = 0
+    private let touchedMinutes: UnsafeMutablePointer<Int>, touchedWeekends: UnsafeMutablePointer<Int>
     private let touchedFrom: UnsafeMutablePointer<Int>, touchedThrough: UnsafeMutablePointer<Int>
     /// Per-person checkpoints of the row pass (long horizons only): a move re-scores the weeks it
     /// touches instead of whole rows. Refreshed on commit; nil when rows are short.
     private let checkpoints: UnsafeMutablePointer<Int>?
     private let checkpointSize: Int
     private var pending = ScoreDelta()
+    /// Whether a row's soft terms are sums over its cells (`cellSoft`): no fairness (a function of
+    /// the row's total) and no continuity (pairs of days). Then the pending move's change of the
+    /// rows' soft terms is known exactly before the rows are re-scored (`optimisticValue`).
+    let rowSoftIsCellLocal: Bool
+    /// Change of the touched rows' cell-local soft terms by the pending move (when `rowSoftIsCellLocal`).
+    private var pendingCellSoft = 0
     /// Most cell changes one move may make: a whole row (rebuilding one person) plus slack.
     let maxCells: Int
 
@@ -50,6 +62,10 @@ final class IncrementalScore {
         personHard = .allocate(capacity: max(1, P)); personHard.initialize(repeating: 0, count: max(1, P))
         personSoft = .allocate(capacity: max(1, P)); personSoft.initialize(repeating: 0, count: max(1, P))
         personWeighted = .allocate(capacity: max(1, P)); personWeighted.initialize(repeating: 0, count: max(1, P))
+        personMinutes = .allocate(capacity: max(1, P)); personMinutes.initialize(repeating: 0, count: max(1, P))
+        personWeekends = .allocate(capacity: max(1, P)); personWeekends.initialize(repeating: 0, count: max(1, P))
+        personKindCount = .allocate(capacity: max(1, P * cp.kindCount)); personKindCount.initialize(repeating: 0, count: max(1, P * cp.kindCount))
+        personKindExcess = .allocate(capacity: max(1, P)); personKindExcess.initialize(repeating: 0, count: max(1, P))
         headcount = .allocate(capacity: max(1, J)); headcount.initialize(repeating: 0, count: max(1, J))
         let mixes = max(1, cp.mixNeed.count)
         mixCount = .allocate(capacity: mixes); mixCount.initialize(repeating: 0, count: mixes)
@@ -59,12 +75,14 @@ final class IncrementalScore {
         dayWorkers = .allocate(capacity: max(1, P * D)); dayWorkers.initialize(repeating: 0, count: max(1, P * D))
         dayWorkerCount = .allocate(capacity: max(1, D)); dayWorkerCount.initialize(repeating: 0, count: max(1, D))
         workerSlot = .allocate(capacity: max(1, P * D)); workerSlot.initialize(repeating: -1, count: max(1, P * D))
+        rowSoftIsCellLocal = cp.weights.fairness == 0 && cp.weights.continuity == 0
         maxCells = max(256, 12 * cp.dayCount + 16)
         logCell = .allocate(capacity: maxCells); logOld = .allocate(capacity: maxCells)
         touched = .allocate(capacity: maxCells)
         touchedHard = .allocate(capacity: maxCells); touchedWeighted = .allocate(capacity: maxCells); touchedSoft = .allocate(capacity: maxCells)
         constantHard = cp.unrepresentablePins.reduce(0) { $0 + $1.units }
         touchedFrom = .allocate(capacity: maxCells); touchedThrough = .allocate(capacity: maxCells)
+        touchedMinutes = .allocate(capacity: maxCells); touchedWeekends = .allocate(capacity: maxCells)
         checkpointSize = evaluator.checkpointCount * evaluator.checkpointFields
         // Rows of four weeks or less gain little: a pass over them is as cheap as the bookkeeping.
         if D > 4 * PersonEvaluator.checkpointStride && P * checkpointSize <= 64_000_000 {
@@ -80,6 +98,8 @@ final class IncrementalScore {
         mixCount.deallocate(); quotaPersons.deallocate(); quotaMinutes.deallocate()
         logCell.deallocate(); logOld.deallocate(); touched.deallocate(); touchedHard.deallocate(); touchedSoft.deallocate()
         touchedFrom.deallocate(); touchedThrough.deallocate(); checkpoints?.deallocate()
+        personMinutes.deallocate(); touchedMinutes.deallocate(); personWeekends.deallocate(); touchedWeekends.deallocate()
+        personKindCount.deallocate(); personKindExcess.deallocate()
     }
 
     var score: Score { Score(hard: hard, coverage: coverage, soft: soft) }
@@ -105,6 +125,8 @@ final class IncrementalScore {
         workerSlot.update(repeating: -1, count: max(1, P * D))
         for p in 0..<P { for d in 0..<D where grid[p * D + d] >= 0 { track(p, d, -1, grid[p * D + d]) } }
         headcount.update(repeating: 0, count: max(1, J))
+        personKindCount.update(repeating: 0, count: max(1, P * cp.kindCount))
+        personKindExcess.update(repeating: 0, count: max(1, P))
         mixCount.update(repeating: 0, count: max(1, cp.mixNeed.count))
         quotaPersons.update(repeating: 0, count: max(1, cp.departmentCount * D))
         quotaMinutes.update(repeating: 0, count: max(1, cp.departmentCount * D))
@@ -114,6 +136,17 @@ final class IncrementalScore {
             let (ph, ps, pw) = rescore(p)
             personHard[p] = ph; personSoft[p] = ps; personWeighted[p] = pw
             h += ph; s += ps; w += pw
+            personMinutes[p] = 0; personWeekends[p] = 0
+            for d in 0..<D where row[d] >= 0 {
+                countKind(p, row[d], 1)
+                personMinutes[p] += paid(p, Int(row[d]))
+                let w = cp.dayWeekend[d]
+                if w < 0 { continue }
+                // Counted on the weekend's first worked day.
+                var e = d - 1, earlier = false
+                while e >= 0 && cp.dayWeekend[e] == w { if row[e] >= 0 { earlier = true }; e -= 1 }
+                if !earlier { personWeekends[p] += 1 }
+            }
             let dept = Int(cp.personDepartment[p])
             for d in 0..<D where row[d] >= 0 {
                 let j = Int(row[d])
@@ -213,6 +246,122 @@ final class IncrementalScore {
         return x
     }
 
+    /// The soft cost of person p's cell on day d being demand j (or -1) that depends on that cell
+    /// alone: unmet wishes, changes against the previous plan, work of a non-pool member.
+    @inline(__always) func cellSoft(_ p: Int, _ d: Int, _ j: Int) -> Int {
+        let wts = cp.weights
+        var c = 0
+        let w0 = Int(cp.wishDayStart[p * (D + 1) + d]), w1 = Int(cp.wishDayStart[p * (D + 1) + d + 1])
+        if w1 > w0 && wts.wishes != 0 {
+            for i in w0..<w1 {
+                let k = Int(cp.wishKind[i])
+                let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
+                if works != cp.wishWants[i] { c += Int(cp.wishWeight[i]) * wts.wishes }
+            }
+        }
+        if let prev = cp.previousGrid, wts.disruption != 0 {
+            let old = prev[p * D + d]
+            if old != Int32(j) { c += ((old >= 0 ? 1 : 0) + (j >= 0 ? 1 : 0)) * wts.disruption }
+        }
+        if j >= 0 && !cp.personPool[p] { c += wts.nonPoolMember }
+        return c
+    }
+
+    /// A lower bound of the pending move's scalar value (as the search weighs it: weighted hard ×
+    /// `hw` + coverage × `cw` + soft) without re-scoring a row: the demand and quota change is
+    /// known, a row's hard part cannot fall below zero, and its soft part changes by the cells'
+    /// own costs (or, with row-wide soft terms, cannot fall below zero). A move whose bound already
+    /// exceeds the annealing threshold is rejected without the row passes.
+    @inline(__always) func optimisticValue(hw: Int, cw: Int) -> Int {
+        var v = pending.weighted * hw + pending.coverage * cw + pending.soft
+        if rowSoftIsCellLocal { v += pendingCellSoft }
+        for i in 0..<touchedCount {
+            let p = Int(touched[i])
+            // The row's new weighted hard part is at least its total-minutes units (known from the
+            // running total) plus a count unit if a changed cell breaks a rule next to it.
+            let r = Int(cp.personProfile[p])
+            let total = personMinutes[p] + touchedMinutes[i]
+            let minT = Int(cp.minTotal[r]), maxT = Int(cp.maxTotal[r])
+            var floor = 0
+            if minT >= 0 && total < minT { floor += (minT - total + 59) / 60 }
+            if maxT >= 0 && total > maxT { floor += (total - maxT + 59) / 60 }
+            let maxWE = Int(cp.maxWeekends[r]), weekends = personWeekends[p] + touchedWeekends[i]
+            if maxWE >= 0 && weekends > maxWE { floor += (weekends - maxWE) * Self.countUnitWeight }
+            floor += personKindExcess[p] * Self.countUnitWeight
+            if personWeighted[p] < floor + Self.countUnitWeight {
+                for k in 0..<logCount where logCell[k] / D == p {
+                    if breaksNear(p, logCell[k] % D) { floor += Self.countUnitWeight; break }
+                }
+            }
+            v += (floor - personWeighted[p]) * hw
+            if !rowSoftIsCellLocal { v -= personSoft[p] }
+        }
+        return v
+    }
+
+    /// Counts p's shift of demand j (if any) in or out of the kind counts of rows with caps.
+    @inline(__always) private func countKind(_ p: Int, _ j: Int32, _ sign: Int32) {
+        let r = Int(cp.personProfile[p])
+        if j < 0 || !cp.hasKindCaps[r] { return }
+        let K = cp.kindCount, k = Int(cp.demandKind[Int(j)])
+        let cap = Int(cp.kindCap[r * K + k])
+        let before = Int(personKindCount[p * K + k])
+        personKindCount[p * K + k] += sign
+        if cap >= 0 { personKindExcess[p] += max(0, before + Int(sign) - cap) - max(0, before - cap) }
+    }
+
+    @inline(__always) private func paid(_ p: Int, _ j: Int) -> Int { Int(cp.paidMinutes[cp.paidRow[Int(cp.personProfile[p])] + j]) }
+
+    /// Whether p's row as the grid holds it breaks a rule the row pass counts in whole units, seen
+    /// from day d alone: an ineligible or too long shift on d, a forbidden succession or too short
+    /// rest with a neighbouring day, a run of working days through d that is too long, or a run of
+    /// working days or days off next to d that is too short and closed on both sides inside the
+    /// horizon (so history and the horizon's ends cannot excuse it). A subset of what
+    /// `PersonEvaluator` counts, so it never claims a break the pass would not find.
+    @inline(__always) private func breaksNear(_ p: Int, _ d: Int) -> Bool {
+        let row = grid + p * D
+        let r = Int(cp.personProfile[p])
+        let j = Int(row[d])
+        let maxCons = Int(cp.maxConsecutive[r]), minCons = Int(cp.minConsecutive[r]), minOff = Int(cp.minDaysOff[r])
+        let before = d > 0 ? Int(row[d - 1]) : -1, after = d + 1 < D ? Int(row[d + 1]) : -1
+        if j >= 0 {
+            if !cp.qualifiedByPerson.get(p, j) { return true }
+            let maxDaily = Int(cp.maxDaily[r])
+            if maxDaily >= 0 && Int(cp.paidMinutes[cp.paidRow[r] + j]) > maxDaily { return true }
+            let K = cp.kindCount, k = Int(cp.demandKind[j])
+            let minRest = Int(cp.minRest[r])
+            if before >= 0 {
+                if cp.hasForbidden[r] && cp.forbidden[r * K * K + Int(cp.demandKind[before]) * K + k] { return true }
+                if cp.demandStart[j] - cp.demandEnd[before] < minRest || cp.demandStart[j] < cp.demandEnd[before] { return true }
+            }
+            if after >= 0 {
+                if cp.hasForbidden[r] && cp.forbidden[r * K * K + k * K + Int(cp.demandKind[after])] { return true }
+                if cp.demandStart[after] - cp.demandEnd[j] < minRest || cp.demandStart[after] < cp.demandEnd[j] { return true }
+            }
+            var a = d, b = d
+            while a > 0 && row[a - 1] >= 0 { a -= 1 }
+            while b + 1 < D && row[b + 1] >= 0 { b += 1 }
+            if maxCons >= 0 && b - a + 1 > maxCons { return true }
+            if minCons > 0 && a > 0 && b + 1 < D && b - a + 1 < minCons { return true }
+            // The days off on either side, when work closes them.
+            if minOff > 0 {
+                if a > 0 { var e = a - 1; while e > 0 && row[e - 1] < 0 { e -= 1 }; if e > 0 && a - e < minOff { return true } }
+                if b + 1 < D { var e = b + 1; while e + 1 < D && row[e + 1] < 0 { e += 1 }; if e + 1 < D && e - b < minOff { return true } }
+            }
+        } else {
+            var a = d, b = d
+            while a > 0 && row[a - 1] < 0 { a -= 1 }
+            while b + 1 < D && row[b + 1] < 0 { b += 1 }
+            if minOff > 0 && a > 0 && b + 1 < D && b - a + 1 < minOff { return true }
+            // The working runs on either side, when days off close them.
+            if minCons > 0 {
+                if a > 0 { var e = a - 1; while e > 0 && row[e - 1] >= 0 { e -= 1 }; if e > 0 && a - e < minCons { return true } }
+                if b + 1 < D { var e = b + 1; while e + 1 < D && row[e + 1] >= 0 { e += 1 }; if e + 1 < D && e - b < minCons { return true } }
+            }
+        }
+        return false
+    }
+
     /// Tentatively sets cell (p, d) to demand j (or -1). Call `evaluate()` after the last change.
     @inline(__always) func set(_ p: Int, _ d: Int, _ j: Int32) {
         let cell = p * D + d
@@ -221,17 +370,35 @@ final class IncrementalScore {
         precondition(logCount < maxCells, "move too large")
         logCell[logCount] = cell; logOld[logCount] = old; logCount += 1
         if old >= 0 { shared(p, Int(old), d, -1, &pending) }
+        countKind(p, old, -1); countKind(p, j, 1)
+        if rowSoftIsCellLocal { pendingCellSoft += cellSoft(p, d, Int(j)) - cellSoft(p, d, Int(old)) }
         track(p, d, old, j)
         grid[cell] = j
         if j >= 0 { shared(p, Int(j), d, 1, &pending) }
+        let minutes = (j >= 0 ? paid(p, Int(j)) : 0) - (old >= 0 ? paid(p, Int(old)) : 0)
+        var weekends = 0
+        let w = cp.dayWeekend[d]
+        if w >= 0 && (old < 0) != (j < 0) {
+            // The weekend's worked status changes only if p works no other day of it.
+            var other = false
+            var e = d - 1
+            while e >= 0 && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { other = true }; e -= 1 }
+            e = d + 1
+            while e < D && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { other = true }; e += 1 }
+            if !other { weekends = j >= 0 ? 1 : -1 }
+        }
         var seen = false
         for i in 0..<touchedCount where Int(touched[i]) == p {
             seen = true
             if d < touchedFrom[i] { touchedFrom[i] = d }
             if d > touchedThrough[i] { touchedThrough[i] = d }
+            touchedMinutes[i] += minutes; touchedWeekends[i] += weekends
             break
         }
-        if !seen { touched[touchedCount] = Int32(p); touchedFrom[touchedCount] = d; touchedThrough[touchedCount] = d; touchedCount += 1 }
+        if !seen {
+            touched[touchedCount] = Int32(p); touchedFrom[touchedCount] = d; touchedThrough[touchedCount] = d
+            touchedMinutes[touchedCount] = minutes; touchedWeekends[touchedCount] = weekends; touchedCount += 1
+        }
     }
 
     /// Score change of the pending cell changes (re-evaluating the touched people).
@@ -263,6 +430,7 @@ final class IncrementalScore {
         for i in 0..<touchedCount {
             let p = Int(touched[i])
             personHard[p] = touchedHard[i]; personSoft[p] = touchedSoft[i]; personWeighted[p] = touchedWeighted[i]
+            personMinutes[p] += touchedMinutes[i]; personWeekends[p] += touchedWeekends[i]
             if let ck = checkpoints {
                 if evaluator.canResume(p) {
                     evaluator.rerecord(p, grid + p * D, checkpoints: ck + p * checkpointSize,
@@ -271,7 +439,7 @@ final class IncrementalScore {
             }
         }
         hard += delta.hard; coverage += delta.coverage; soft += delta.soft; weightedHard += delta.weighted
-        logCount = 0; touchedCount = 0; pending = ScoreDelta()
+        logCount = 0; touchedCount = 0; pending = ScoreDelta(); pendingCellSoft = 0
     }
 
     /// Undoes the pending move.
@@ -283,12 +451,13 @@ final class IncrementalScore {
             let p = cell / D, d = cell % D
             let cur = grid[cell]
             if cur >= 0 { shared(p, Int(cur), d, -1, &scratch) }
+            countKind(p, cur, -1); countKind(p, logOld[i], 1)
             track(p, d, cur, logOld[i])
             grid[cell] = logOld[i]
             if logOld[i] >= 0 { shared(p, Int(logOld[i]), d, 1, &scratch) }
             i -= 1
         }
-        logCount = 0; touchedCount = 0; pending = ScoreDelta()
+        logCount = 0; touchedCount = 0; pending = ScoreDelta(); pendingCellSoft = 0
     }
 
     /// Copies the grid out (for best-plan snapshots).

@@ -471,13 +471,13 @@ final class LocalSearch {
     private func tryMove(hw: Int, cw: Int, temperature: Double) -> Bool {
         moves += 1
         for i in 0..<moveLen { s.set(moveP[i], moveD[i], moveJ[i]) }
+        // The annealing rule (keep with probability exp(-value / temperature)) as a threshold
+        // drawn first, so that a move whose optimistic bound already exceeds it skips the row passes.
+        let limit = temperature > 0 ? -temperature * log(rng.pointee.unit()) : 0
+        if Double(s.optimisticValue(hw: hw, cw: cw)) > limit { s.rollback(); return false }
         let delta = s.evaluate()
         let value = delta.weighted * hw + delta.coverage * cw + delta.soft
-        var accept = value <= 0
-        if !accept && temperature > 0 {
-            accept = rng.pointee.unit() < exp(-Double(value) / temperature)
-        }
-        if !accept { s.rollback(); return false }
+        if Double(value) > limit { s.rollback(); return false }
         let before = s.score
         let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
         if bestIsCurrent && best < after {

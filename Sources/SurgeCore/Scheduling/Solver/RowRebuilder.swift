@@ -123,26 +123,6 @@ final class RowRebuilder {
 
     @inline(__always) private func scalar(_ x: ScoreDelta, _ hw: Int, _ cw: Int) -> Int { x.weighted * hw + x.coverage * cw + x.soft }
 
-    /// Per-cell costs of person p that do not depend on the demand's headcount.
-    @inline(__always) private func personalCost(_ p: Int, _ d: Int, _ j: Int) -> Int {
-        let wts = cp.weights
-        var c = 0
-        let w0 = Int(cp.wishDayStart[p * (D + 1) + d]), w1 = Int(cp.wishDayStart[p * (D + 1) + d + 1])
-        if w1 > w0 && wts.wishes != 0 {
-            for i in w0..<w1 {
-                let k = Int(cp.wishKind[i])
-                let works = j >= 0 && (k < 0 || Int(cp.demandKind[j]) == k)
-                if works != cp.wishWants[i] { c += Int(cp.wishWeight[i]) * wts.wishes }
-            }
-        }
-        if let prev = cp.previousGrid, wts.disruption != 0 {
-            let old = prev[p * D + d]
-            if old != Int32(j) { c += ((old >= 0 ? 1 : 0) + (j >= 0 ? 1 : 0)) * wts.disruption }
-        }
-        if j >= 0 && !cp.personPool[p] { c += wts.nonPoolMember }
-        return c
-    }
-
     /// Where a windowed program starts and what it must connect to (days outside stay fixed).
     struct Boundary {
         var startRun: Int           // run state before the window's first day
@@ -180,7 +160,7 @@ final class RowRebuilder {
             let pinned = cp.pinnedCell[p * D + d]
             if !pinned {
                 optionDemand[base] = -1; optionKind[base] = -1; optionUnits[base] = 0
-                optionCost[base] = personalCost(p, d, -1)
+                optionCost[base] = s.cellSoft(p, d, -1)
                 n = 1
             }
             let quota = scalar(s.workDayQuotaDelta(p, d), hw, cw)
@@ -193,7 +173,7 @@ final class RowRebuilder {
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])
                 if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
-                let c = scalar(s.joinDelta(p, j), hw, cw) + quota + personalCost(p, d, j)
+                let c = scalar(s.joinDelta(p, j), hw, cw) + quota + s.cellSoft(p, d, j)
                 // One option per kind: the state only sees the kind (and the minutes).
                 var slot = -1
                 for o in base..<(base + n) where optionKind[o] == k { slot = o; break }
