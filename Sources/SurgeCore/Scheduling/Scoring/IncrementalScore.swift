@@ -140,12 +140,8 @@ final class IncrementalScore {
             for d in 0..<D where row[d] >= 0 {
                 countKind(p, row[d], 1)
                 personMinutes[p] += paid(p, Int(row[d]))
-                let w = cp.dayWeekend[d]
-                if w < 0 { continue }
                 // Counted on the weekend's first worked day.
-                var e = d - 1, earlier = false
-                while e >= 0 && cp.dayWeekend[e] == w { if row[e] >= 0 { earlier = true }; e -= 1 }
-                if !earlier { personWeekends[p] += 1 }
+                if cp.dayWeekend[d] >= 0 && !worksWeekend(p, besides: d, earlierOnly: true) { personWeekends[p] += 1 }
             }
             let dept = Int(cp.personDepartment[p])
             for d in 0..<D where row[d] >= 0 {
@@ -310,6 +306,17 @@ final class IncrementalScore {
         if cap >= 0 { personKindExcess[p] += max(0, before + Int(sign) - cap) - max(0, before - cap) }
     }
 
+    /// Whether p works a day of day d's weekend other than d (only the days before d with `earlierOnly`).
+    @inline(__always) private func worksWeekend(_ p: Int, besides d: Int, earlierOnly: Bool) -> Bool {
+        let w = cp.dayWeekend[d]
+        var e = d - 1
+        while e >= 0 && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { return true }; e -= 1 }
+        if earlierOnly { return false }
+        e = d + 1
+        while e < D && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { return true }; e += 1 }
+        return false
+    }
+
     @inline(__always) private func paid(_ p: Int, _ j: Int) -> Int { Int(cp.paidMinutes[cp.paidRow[Int(cp.personProfile[p])] + j]) }
 
     /// Whether p's row as the grid holds it breaks a rule the row pass counts in whole units, seen
@@ -327,7 +334,7 @@ final class IncrementalScore {
         if j >= 0 {
             if !cp.qualifiedByPerson.get(p, j) { return true }
             let maxDaily = Int(cp.maxDaily[r])
-            if maxDaily >= 0 && Int(cp.paidMinutes[cp.paidRow[r] + j]) > maxDaily { return true }
+            if maxDaily >= 0 && paid(p, j) > maxDaily { return true }
             let K = cp.kindCount, k = Int(cp.demandKind[j])
             let minRest = Int(cp.minRest[r])
             if before >= 0 {
@@ -376,17 +383,8 @@ final class IncrementalScore {
         grid[cell] = j
         if j >= 0 { shared(p, Int(j), d, 1, &pending) }
         let minutes = (j >= 0 ? paid(p, Int(j)) : 0) - (old >= 0 ? paid(p, Int(old)) : 0)
-        var weekends = 0
-        let w = cp.dayWeekend[d]
-        if w >= 0 && (old < 0) != (j < 0) {
-            // The weekend's worked status changes only if p works no other day of it.
-            var other = false
-            var e = d - 1
-            while e >= 0 && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { other = true }; e -= 1 }
-            e = d + 1
-            while e < D && cp.dayWeekend[e] == w { if grid[p * D + e] >= 0 { other = true }; e += 1 }
-            if !other { weekends = j >= 0 ? 1 : -1 }
-        }
+        // The weekend's worked status changes only if p works no other day of it.
+        let weekends = cp.dayWeekend[d] >= 0 && (old < 0) != (j < 0) && !worksWeekend(p, besides: d, earlierOnly: false) ? (j >= 0 ? 1 : -1) : 0
         var seen = false
         for i in 0..<touchedCount where Int(touched[i]) == p {
             seen = true
