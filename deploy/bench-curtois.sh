@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Curtois & Qu table of BENCHMARKS.md: every instance file, each seed, one process per run,
 # one run after another (both cores per run). Prints tab-separated rows:
-# time, seed, instance, objective, best known, gap %, feasible, checker, first feasible s, best s, moves.
+# time, seed, instance, objective, best known, gap %, feasible, checker, first feasible s, best s, moves,
+# then the objective split: under-cover, over-cover, on-request and off-request penalties.
 #   bash deploy/bench-curtois.sh TIME "SEEDS" [DIR]     e.g. bash deploy/bench-curtois.sh 60 "1 2 3"
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -36,17 +36,36 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-portfolio"), help: "With several threads, all run the same cycles (no exploring thread).") var noPortfolio = false
     @Option(name: .customLong("explorer-t1-factor"), help: "The exploring thread's end temperature as a share of --t1.") var explorerT1Factor: Double?
     @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
+    @Option(name: .customLong("day-match-percent"), help: "Percent of rebuild turns that re-assign one day's cells among a group exactly.") var dayMatchPercent: Int?
+    @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
+    @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
     func validate() throws {
         guard cycles >= 0 else { throw ValidationError("--cycles: must be 0 (chosen from the budget) or more, got \(cycles)") }
         if let explorerT1Factor, !(explorerT1Factor > 0) { throw ValidationError("--explorer-t1-factor: must be above 0, got \(explorerT1Factor)") }
+        _ = try exchangeMeetings()
+        if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
+        if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
+    }
+
+    /// The meetings `--exchange` asks for (nil: the solver's default).
+    func exchangeMeetings() throws -> [Double]? {
+        guard let exchange else { return nil }
+        if exchange == "none" { return [] }
+        return try exchange.split(separator: ",").map { part in
+            guard let x = Double(part.trimmingCharacters(in: .whitespaces)), x > 0, x < 1 else {
+                throw ValidationError("--exchange: expected shares between 0 and 1 separated by commas, or none; got '\(part)'")
+            }
+            return x
+        }
     }
 
     func run() async throws {
         var mismatches = 0
-        print("instance\tobjective\tbest_known\tgap_%\tfeasible\tchecker\tfirst_feasible_s\tbest_s\tmoves")
+        // The last four columns split the objective (checker's penalties): positions short, surplus, requests.
+        print("instance\tobjective\tbest_known\tgap_%\tfeasible\tchecker\tfirst_feasible_s\tbest_s\tmoves\tunder\tover\ton_req\toff_req")
         for file in files {
             let text = try readTextFile(file)
             let instance: CurtoisInstance
@@ -74,6 +93,9 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
             tuned.lastCycleFromBest = polishLast
             tuned.portfolio = !noPortfolio
+            if let meetings = try exchangeMeetings() { tuned.exchangeMeetings = meetings }
+            if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
+            if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
@@ -83,7 +105,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let agrees = check.objective == result.plan.score.soft && check.isFeasible == result.plan.isLegal
             if !agrees { mismatches += 1 }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)")
+            print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)\t\(check.underCover)\t\(check.overCover)\t\(check.onRequestPenalty)\t\(check.offRequestPenalty)")
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if let dir = rosterDir {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -132,3 +132,15 @@ func hardUnits(_ plan: Plan) -> [RuleKind: Int] {
     for t in plan.breakdown where t.level == .hard { u[t.rule] = t.penalty }
     return u
 }
+
+/// After a search: the plan left in `s` is the best the search reported, it scores the same when
+/// rescored from scratch, and the independent auditor counts the same hard breaks.
+func expectSearchedPlanConsistent(_ s: IncrementalScore, best: Score, problem: SchedulingProblem, _ label: String) throws {
+    let kept = s.score
+    #expect(kept == best, "\(label): the plan left must be the best reported")
+    s.recomputeAll()
+    #expect(s.score == kept, "\(label): the plan must score the same rescored from scratch")
+    let plan = PlanReport.build(s)
+    let audited = try PlanAuditor.audit(problem, assignments: plan.assignments)
+    #expect(plan.score.hard == audited.values.reduce(0, +), "\(label): the auditor must count the same hard breaks")
+}

@@ -225,6 +225,23 @@ final class IncrementalScore {
         return x
     }
 
+    /// Scalar value (as the search weighs it) of demand j's own penalties if its headcount were n;
+    /// mixes are taken as they are now. Counters are left as they were.
+    func demandValue(_ j: Int, headcount n: Int32, hw: Int, cw: Int) -> Int {
+        let saved = headcount[j]
+        headcount[j] = n
+        let x = demandPenalty(j)
+        headcount[j] = saved
+        return x.hard * Self.countUnitWeight * hw + x.coverage * cw + x.soft
+    }
+
+    /// Scalar value of the pending move's change to the touched rows alone (re-scoring them),
+    /// without the demand and quota change; the move stays pending.
+    func pendingRowValue(hw: Int) -> Int {
+        let delta = evaluate()
+        return (delta.weighted - pending.weighted) * hw + (delta.soft - pending.soft)
+    }
+
     /// Change of the quota penalties of p's department on day d if p works that day versus not.
     func workDayQuotaDelta(_ p: Int, _ d: Int) -> ScoreDelta {
         var x = ScoreDelta()

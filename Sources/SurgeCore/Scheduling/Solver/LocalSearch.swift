@@ -61,6 +61,14 @@ final class LocalSearch {
     private var scratchRow: [Int32]
     private(set) var rebuilds = 0, rebuildsAccepted = 0
     private var people: [Int] = []
+    /// Where this thread meets the others to adopt the best plan found so far (see
+    /// `SolverOptions.exchangeMeetings`); nil when searching alone.
+    var exchange: EliteExchange?
+    /// Plans adopted from another thread at a meeting.
+    private(set) var adoptions = 0
+    /// One day's cells of a group re-assigned exactly (see `DayMatcher`); made on first use.
+    private lazy var dayMatcher = DayMatcher(s)
+    private(set) var dayMatches = 0, dayMatchesAccepted = 0
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
@@ -556,6 +564,37 @@ final class LocalSearch {
         if tryMove(hw: hw, cw: cw, temperature: temperature) { rebuildsAccepted += 1 }
     }
 
+    /// Re-assigns one day's cells among a group (everyone on small problems, else half from the
+    /// day's workers and half at random) by the exact assignment of `DayMatcher`, and lets the
+    /// annealing rule judge the result like any move.
+    private func dayMatchMove(hw: Int, cw: Int, temperature: Double) {
+        let P = s.P, d = rng.pointee.below(s.D)
+        let limit = min(P, options.dayMatchPeople, moveCapacity, s.maxCells)
+        people.removeAll(keepingCapacity: true)
+        if P <= limit {
+            people.append(contentsOf: 0..<P)
+        } else {
+            let n = Int(s.dayWorkerCount[d])
+            if n > 0 {
+                let start = rng.pointee.below(n)
+                for t in 0..<min(n, limit / 2) { people.append(Int(s.dayWorkers[d * P + (start + t) % n])) }
+            }
+            var guardCount = 0
+            while people.count < limit && guardCount < 4 * limit {
+                guardCount += 1
+                let q = rng.pointee.below(P)
+                if !people.contains(q) { people.append(q) }
+            }
+        }
+        let changes = dayMatcher.propose(day: d, people: people, hw: hw, cw: cw)
+        lastRebuildWork = dayMatcher.lastWork
+        if changes.isEmpty { return }
+        moveLen = 0
+        for c in changes { add(c.person, d, c.cell) }
+        dayMatches += 1
+        if tryMove(hw: hw, cw: cw, temperature: temperature) { dayMatchesAccepted += 1 }
+    }
+
     /// The index in `weekStarts` of the week holding day d.
     private func weekIndex(of d: Int) -> Int {
         var i = 0
@@ -708,6 +747,21 @@ final class LocalSearch {
         illegalRebuilds = 0
     }
 
+    /// Offers the best plan at a meeting of the threads and, if another thread's is better, goes on
+    /// from that one. A thread that runs several cycles (the explorer on a small problem) attends
+    /// without offering or adopting: its cycles' plans are cooled while the others' are still
+    /// warm, and adopting them would pull every thread into the basin the explorer found first.
+    private func meet(_ ex: EliteExchange) {
+        let offer = cycles > 1 ? nil : bestIsCurrent ? UnsafePointer(s.grid) : UnsafePointer(bestGrid)
+        let received = ex.meet(thread: thread, best: best, grid: offer, count: s.P * s.D)
+        guard cycles == 1, let elite = received, elite.score < best else { return }
+        elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+        best = s.score
+        bestIsCurrent = true
+        secondsToBest = elapsed()
+        adoptions += 1
+    }
+
     /// The cycles a run gets when the options leave it open: enough that each has
     /// `restartMovesPerCell` moves per cell, from the moves the run will make in all (the budget,
     /// or the rate so far projected to the time limit).
@@ -720,6 +774,8 @@ final class LocalSearch {
     func run() {
         let runStart = elapsed()
         defer { if let a = runStart, let b = elapsed() { searchSeconds = b - a } }
+        defer { exchange?.leave() }
+        var meetingsHeld = 0
         let baseHardWeight = options.effectiveHardWeight(cp.weights), cw = options.coverageWeight
         var hw = baseHardWeight
         let hardWeightFloor = baseHardWeight / options.hardWeightFloorDivisor(days: s.D)
@@ -765,6 +821,10 @@ final class LocalSearch {
                     hw = baseHardWeight
                 }
                 temperature = t0 * pow(t1 / t0, scaled - Double(c))
+                if let ex = exchange, meetingsHeld < ex.meetings.count, fraction >= ex.meetings[meetingsHeld] {
+                    meetingsHeld += 1
+                    meet(ex)
+                }
                 if adaptive {
                     // Strategic oscillation: press harder on hard rules while the current plan breaks
                     // them, relax while it is legal, so the search can cross infeasible regions.
@@ -782,6 +842,8 @@ final class LocalSearch {
                 if rebuildCredit <= 0 {
                     if transfersWeekends && rng.pointee.below(100) < options.weekendTransferPercent {
                         if drawWeekendTransfer(rb, hw: hw, cw: cw) { tryMove(hw: hw, cw: cw, temperature: temperature) }
+                    } else if rng.pointee.below(100) < options.dayMatchPercent {
+                        dayMatchMove(hw: hw, cw: cw, temperature: temperature)
                     } else {
                         rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     }

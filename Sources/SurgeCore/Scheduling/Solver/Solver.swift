@@ -21,6 +21,7 @@ public enum Solver {
         let t0 = options.clock?()
         let threads = max(1, options.threads)
         let box = ResultBox(count: threads)
+        let exchange = threads > 1 && !options.exchangeMeetings.isEmpty ? EliteExchange(threads: threads, meetings: options.exchangeMeetings) : nil
         let work: @Sendable (Int) -> Void = { t in
             let options = threadOptions(options, thread: t, threads: threads)
             let s = IncrementalScore(cp)
@@ -29,12 +30,19 @@ public enum Solver {
             Construction().run(s, rng: &rng, options: options)
             let constructed = s.score
             let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0, freshRestarts: initial == nil)
+            search.exchange = exchange
             search.run()
             let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
             box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,
                                     firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest, searchSeconds: search.searchSeconds))
         }
-        if threads == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: work) }
+        if threads == 1 {
+            work(0)
+        } else if exchange != nil {
+            DedicatedThreads.run(threads, work)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads, execute: work)
+        }
         let results = box.all()
         var winner = 0
         for t in 1..<results.count where results[t].score < results[winner].score { winner = t }

@@ -88,6 +88,14 @@ public struct SolverOptions: Sendable {
     /// 22,688; level on 17, 7 and 19 (8 seeds: 4029 / 3962). 50 %: better on 13, 23, 21 and 9,
     /// worse on 15 (4667), 19 and 7.
     public var alignedBlockPercent: Int = 25
+    /// Percent of rebuild turns that instead re-assign one day's cells among a group of people
+    /// exactly (`DayMatcher`: an assignment problem, exact for one day with the other days fixed).
+    /// Measured on Curtois & Qu, 20 s, 2 threads, seeds 1-2, with meetings: Instance11 3450 / 3447
+    /// against 3459 / 3454 without (3464 / 3461 with neither); 50 % against 20 % worse on 17
+    /// (5905 / 5907 against 5784 / 5792), level on 7, 9, 11 and 13.
+    public var dayMatchPercent: Int = 20
+    /// Most people in one day's re-assignment (the rest keep their cells).
+    public var dayMatchPeople: Int = 40
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
@@ -128,6 +136,12 @@ public struct SolverOptions: Sendable {
     /// 19 and 15, which the polishing thread keeps at 0.25. 0.06 and 0.03 on 23: 19,230, 19,104;
     /// 19,252, 19,277.
     public var explorerEndTemperatureFactor: Double = 0.5
+    /// Shares of the budget (or time limit) at which parallel threads meet: each offers its best
+    /// plan, and a thread running one annealing cycle goes on from the best of all offers when it
+    /// beats its own. Empty: the threads search independently to the end. Measured on Curtois &
+    /// Qu, 20 s, 2 threads, seeds 1-2, against none: Instance11 3459 / 3454 against 3464 / 3461,
+    /// 19 3532 / 3440 against 3617 / 3467; level on 13, 15 and 23 (noise of one position, 100).
+    public var exchangeMeetings: [Double] = [0.5, 0.75, 0.9]
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
