@@ -9,7 +9,9 @@ import Foundation
 /// grant an unmet wish by exchanging shifts (or whole runs) with whoever works it, slide a block
 /// of days, and swap two people's cells over a block of 2-7 days or over whole runs (this also
 /// moves a block from one person to another when one side is free). Rebuilds re-plan one
-/// person's row (or a window of weeks) by dynamic programming, or move a weekend to a far hole.
+/// person's row (or a window of weeks) by dynamic programming, move a weekend to a far hole, or
+/// re-assign one day's cells among a group exactly (`DayMatcher`). Parallel threads meet at
+/// `exchange` to go on from the best plan found so far.
 /// Temperature falls geometrically with the used share of the move budget, or of the time limit
 /// when only a time limit is given.
 final class LocalSearch {
