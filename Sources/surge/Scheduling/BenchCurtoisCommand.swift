@@ -64,6 +64,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
 
     func run() async throws {
         var mismatches = 0
+        let meetings = try exchangeMeetings()
         // The last four columns split the objective (checker's penalties): positions short, surplus, requests.
         print("instance\tobjective\tbest_known\tgap_%\tfeasible\tchecker\tfirst_feasible_s\tbest_s\tmoves\tunder\tover\ton_req\toff_req")
         for file in files {
@@ -93,7 +94,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let cycleMovesPerCell { tuned.restartMovesPerCell = cycleMovesPerCell }
             tuned.lastCycleFromBest = polishLast
             tuned.portfolio = !noPortfolio
-            if let meetings = try exchangeMeetings() { tuned.exchangeMeetings = meetings }
+            if let meetings { tuned.exchangeMeetings = meetings }
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }

@@ -70,7 +70,7 @@ final class LocalSearch {
     private(set) var adoptions = 0
     /// One day's cells of a group re-assigned exactly (see `DayMatcher`); made on first use.
     private lazy var dayMatcher = DayMatcher(s)
-    private(set) var dayMatches = 0, dayMatchesAccepted = 0
+    private(set) var dayMatches = 0
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
@@ -594,7 +594,7 @@ final class LocalSearch {
         moveLen = 0
         for c in changes { add(c.person, d, c.cell) }
         dayMatches += 1
-        if tryMove(hw: hw, cw: cw, temperature: temperature) { dayMatchesAccepted += 1 }
+        tryMove(hw: hw, cw: cw, temperature: temperature)
     }
 
     /// The index in `weekStarts` of the week holding day d.
