@@ -114,7 +114,7 @@ def solve(group):
 rnd = random.Random(a.seed)
 objective = inst.objective(rows)
 print(f'start objective {objective}')
-improved = 0
+improved = tried = 0
 for t in range(a.trials):
     unmet = inst.unmet_on_requests(rows)
     if not unmet:
@@ -127,6 +127,7 @@ for t in range(a.trials):
     rnd.shuffle(rest)
     group += rest[:a.size - len(group)]
     new, status = solve(set(group))
+    tried += 1
     if new is None:
         print(f'{t}: no solution (status {status})'); continue
     value = inst.objective(new)
@@ -137,7 +138,7 @@ for t in range(a.trials):
     print(f'{t}: group of {len(group)}, gain {gain} (status {status}: 0 optimal, 1 time limit)', flush=True)
     if a.iterate and gain > 0:
         rows, objective = new, value
-print(f'end objective {objective}; {improved} of {t + 1} groups improved')
+print(f'end objective {objective}; {improved} of {tried} groups improved')
 if a.out:
     with open(a.out, 'w') as f:
         for r in rows:
