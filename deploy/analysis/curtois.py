@@ -90,5 +90,9 @@ class Instance:
             cost += under * max(0, req - n) + over * max(0, n - req)
         return cost
 
+    def holders(self, rows, p, d, k):
+        """Everyone but p who works shift k on day d."""
+        return [q for q in range(len(rows)) if q != p and rows[q][d] == k]
+
     def unmet_on_requests(self, rows):
         return [(self.index[e], d, k, w) for e, d, k, w in self.on if rows[self.index[e]][d] != k]

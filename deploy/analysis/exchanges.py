@@ -27,7 +27,7 @@ def changed(i, cells):
 granted, gain, candidates = 0, 0, 0
 for p, d, k, _ in unmet:
     best = 0
-    for q in (q for q in range(P) if q != p and rows[q][d] == k):
+    for q in inst.holders(rows, p, d, k):
         before = inst.request_cost(p, rows[p]) + inst.request_cost(q, rows[q])
         others = [t for t in range(D) if t != d and rows[p][t] != rows[q][t]]
         for m in range(extra_days + 1):
@@ -44,6 +44,7 @@ for p, d, k, _ in unmet:
 print(f'two-person exchanges of up to {extra_days + 1} days ({candidates} checked): {granted} wishes granted, gain {gain}')
 
 granted, gain = 0, 0
+kinds_on = [{r[t] for r in rows if r[t]} for t in range(D)]  # shifts worked on each day
 for p, d, k, _ in unmet:
     if rows[p][d] is not None:
         continue
@@ -55,10 +56,10 @@ for p, d, k, _ in unmet:
             if inst.feasible(p, rp):
                 p_options.append((d2, rows[p][d2], inst.request_cost(p, rp) - base_p))
     best = 0
-    for q in (q for q in range(P) if q != p and rows[q][d] == k):
+    for q in inst.holders(rows, p, d, k):
         base_q = inst.request_cost(q, rows[q])
         for d3 in (t for t in range(D) if t != d and rows[q][t] is None):
-            for k3 in {rows[r][d3] for r in range(P) if rows[r][d3]}:
+            for k3 in kinds_on[d3]:
                 if inst.staff[q]['caps'].get(k3, 0) == 0:
                     continue
                 rq = changed(q, [(d, None), (d3, k3)])

@@ -58,7 +58,7 @@ def solve(group):
             con(work(d), 0, 1)
         for d in range(D - 1):
             for x in S:
-                for y in inst.shifts[x][1]:
+                for y in sorted(inst.shifts[x][1]):  # a fixed order: the same program, the same answer, every run
                     if (p, d, x) in var and (p, d + 1, y) in var:
                         con([(var[(p, d, x)], 1), (var[(p, d + 1, y)], 1)], 0, 1)
         for s in S:
@@ -120,7 +120,7 @@ for t in range(a.trials):
     if not unmet:
         break
     p, d, k, _ = rnd.choice(unmet)
-    holders = [q for q in range(P) if q != p and rows[q][d] == k]
+    holders = inst.holders(rows, p, d, k)
     rnd.shuffle(holders)
     group = [p] + holders[:max(1, (a.size - 1) // 2)]
     rest = [q for q in range(P) if q not in group]
