@@ -38,12 +38,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
     @Option(name: .customLong("day-match-percent"), help: "Percent of rebuild turns that re-assign one day's cells among a group exactly.") var dayMatchPercent: Int?
     @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
-    @Option(name: .customLong("group-percent"), help: "Percent of rebuild turns that re-plan a group of people together.") var groupPercent: Int?
-    @Option(name: .customLong("group-start"), help: "Share of the time after which group re-plans are drawn.") var groupStart: Double?
-    @Option(name: .customLong("group-polish")) var groupPolish: Double?
-    @Option(name: .customLong("group-sampled")) var groupSampled: Int?
-    @Option(name: .customLong("group-people"), help: "People in one group re-plan.") var groupPeople: Int?
-    @Option(name: .customLong("group-rounds"), help: "Price rounds of one group re-plan.") var groupRounds: Int?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -53,9 +47,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         _ = try exchangeMeetings()
         if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
-        if let groupPercent, !(0...100).contains(groupPercent) { throw ValidationError("--group-percent: must be 0 to 100, got \(groupPercent)") }
-        if let groupPeople, groupPeople < 2 { throw ValidationError("--group-people: must be at least 2, got \(groupPeople)") }
-        if let groupRounds, groupRounds < 1 { throw ValidationError("--group-rounds: must be at least 1, got \(groupRounds)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
     }
 
@@ -106,12 +97,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let meetings { tuned.exchangeMeetings = meetings }
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
-            if let groupPercent { tuned.groupReplanPercent = groupPercent }
-            if let groupPeople { tuned.groupReplanPeople = groupPeople }
-            if let groupSampled { tuned.groupReplanSampledRounds = groupSampled }
-            if let groupPolish { tuned.groupPolishShare = groupPolish }
-            if let groupStart { tuned.groupReplanStart = groupStart }
-            if let groupRounds { tuned.groupReplanRounds = groupRounds }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)

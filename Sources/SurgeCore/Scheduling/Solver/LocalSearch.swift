@@ -77,8 +77,7 @@ final class LocalSearch {
     init(_ s: IncrementalScore, rng: SplitMix64, options: SolverOptions, thread: Int, startTime: Double?, freshRestarts: Bool = false) {
         self.s = s; cp = s.cp; self.rng = .allocate(capacity: 1); self.rng.initialize(to: rng); self.options = options; self.thread = thread; self.startTime = startTime
         self.freshRestarts = freshRestarts
-        var cells = max(16, Self.mostRuined(options) * s.D + 8)
-        if options.groupReplanPercent > 0 { cells = max(cells, min(s.maxCells, options.groupReplanPeople * s.D + 8)) }
+        let cells = max(16, Self.mostRuined(options) * s.D + 8)
         scratchRow = Array(repeating: -1, count: max(1, Self.mostRuined(options) * s.D))
         moveCapacity = cells
         moveP = .allocate(capacity: cells); moveD = .allocate(capacity: cells); moveJ = .allocate(capacity: cells)
@@ -598,68 +597,6 @@ final class LocalSearch {
         tryMove(hw: hw, cw: cw, temperature: temperature)
     }
 
-    /// Joint re-plans of a group's rows (see `GroupReplanner`); made on first use.
-    private lazy var groupReplanner: GroupReplanner? = rebuilder.map { GroupReplanner(s, rebuilder: $0) }
-    private(set) var groupReplans = 0, groupReplansAccepted = 0
-    var groupSeconds = 0.0, groupWork = 0, groupNodes = 0 // DEBUG
-
-    /// Re-plans a group together: around an unmet wish to work a shift (the wisher, then those who
-    /// work that shift that day, then others working that day), else around a random person and
-    /// day; the rest of the group at random. On long horizons a window of weeks around that day.
-    private func groupReplanMove(_ rb: RowRebuilder, hw: Int, cw: Int, temperature: Double) {
-        lastRebuildWork = 0
-        guard let planner = groupReplanner else { return }
-        let P = s.P, D = s.D
-        let size = min(P, max(2, options.groupReplanPeople), max(2, (moveCapacity - 8) / max(1, D)))
-        if size < 2 { return }
-        people.removeAll(keepingCapacity: true)
-        var d = rng.pointee.below(D), kind = -1
-        let W = cp.wishDay.count
-        if W > 0 {
-            for _ in 0..<8 {
-                let i = rng.pointee.below(W)
-                let k = Int(cp.wishKind[i])
-                if !cp.wishWants[i] || k < 0 { continue }
-                let c = s.cell(Int(wishOwner[i]), Int(cp.wishDay[i]))
-                if c < 0 || Int(cp.demandKind[Int(c)]) != k {
-                    people.append(Int(wishOwner[i])); d = Int(cp.wishDay[i]); kind = k
-                    break
-                }
-            }
-        }
-        if people.isEmpty { people.append(pickWorker(on: d)) }
-        let n = Int(s.dayWorkerCount[d])
-        let fromDay = (size - 1) / 2
-        if n > 0 {
-            let start = rng.pointee.below(n)
-            // Holders of the wished shift first, then anyone working that day.
-            for pass in 0..<2 {
-                for t in 0..<n where people.count < 1 + fromDay {
-                    let q = Int(s.dayWorkers[d * P + (start + t) % n])
-                    let holds = kind >= 0 && Int(cp.demandKind[Int(s.cell(q, d))]) == kind
-                    if (pass == 0) == holds && !people.contains(q) { people.append(q) }
-                }
-            }
-        }
-        var guardCount = 0
-        while people.count < size && guardCount < 8 * size {
-            guardCount += 1
-            let q = rng.pointee.below(P)
-            if !people.contains(q) { people.append(q) }
-        }
-        let window = options.rebuildWindowDays > 0 && D > 2 * options.rebuildWindowDays
-            ? self.window(holdingWeek: weekIndex(of: d), avoiding: nil) : nil
-        let t0g = options.clock?() ?? 0 // DEBUG
-        let changes = planner.propose(people: people, window: window, rounds: options.groupReplanRounds, sampledRounds: options.groupReplanSampledRounds, rng: rng, hw: hw, cw: cw)
-        groupSeconds += (options.clock?() ?? 0) - t0g; groupWork += planner.lastWork; groupNodes += planner.lastNodes // DEBUG
-        lastRebuildWork = planner.lastWork
-        if changes.isEmpty || changes.count > moveCapacity || s.logCount + changes.count > s.maxCells { return }
-        moveLen = 0
-        for c in changes { add(c.person, c.day, c.cell) }
-        groupReplans += 1
-        if tryMove(hw: hw, cw: cw, temperature: temperature) { groupReplansAccepted += 1 }
-    }
-
     /// The index in `weekStarts` of the week holding day d.
     private func weekIndex(of d: Int) -> Int {
         var i = 0
@@ -853,7 +790,6 @@ final class LocalSearch {
         var cycleChosen = false
         if let k = options.restartCycles { cycles = max(1, k); cycleChosen = true }
         var cycle = 0
-        var groupsDue = options.groupReplanStart <= 0
         // What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
         // row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
         let moveWork = Double(2 * s.D + 44)
@@ -869,7 +805,7 @@ final class LocalSearch {
                 if options.isCancelled?() == true { break }
                 var fraction = 0.0
                 if let b = budget { fraction = Double(moves) / Double(max(1, b)) }
-                if let limit = options.timeLimit.map({ $0 * (1 - options.groupPolishShare) }), let e = elapsed() {
+                if let limit = options.timeLimit, let e = elapsed() {
                     if e >= limit { break }
                     if budget == nil { fraction = e / limit }
                 }
@@ -887,7 +823,6 @@ final class LocalSearch {
                     hw = baseHardWeight
                 }
                 temperature = t0 * pow(t1 / t0, scaled - Double(c))
-                groupsDue = fraction >= options.groupReplanStart
                 if let ex = exchange, meetingsHeld < ex.meetings.count, fraction >= ex.meetings[meetingsHeld] {
                     meetingsHeld += 1
                     meet(ex)
@@ -911,8 +846,6 @@ final class LocalSearch {
                         if drawWeekendTransfer(rb, hw: hw, cw: cw) { tryMove(hw: hw, cw: cw, temperature: temperature) }
                     } else if rng.pointee.below(100) < options.dayMatchPercent {
                         dayMatchMove(hw: hw, cw: cw, temperature: temperature)
-                    } else if groupsDue && rng.pointee.below(100) < options.groupReplanPercent {
-                        groupReplanMove(rb, hw: hw, cw: cw, temperature: temperature)
                     } else {
                         rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     }
@@ -929,14 +862,5 @@ final class LocalSearch {
             report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))
         }
         restoreBest()
-        if options.groupPolishShare > 0, let limit = options.timeLimit, let rb = rebuilder {
-            // DEBUG experiment: the last share of the time re-plans groups from the best plan.
-            while let e = elapsed(), e < limit {
-                groupReplanMove(rb, hw: baseHardWeight, cw: cw, temperature: 0)
-                if s.score < best { best = s.score; secondsToBest = e; s.snapshot(into: bestGrid) }
-            }
-            restoreBest()
-        }
-        if ProcessInfo.processInfo.environment["SURGE_DEBUG"] != nil { FileHandle.standardError.write("thread \(thread): moves \(moves) rebuilds \(rebuilds)/\(rebuildsAccepted) dayMatches \(dayMatches) groups \(groupReplans)/\(groupReplansAccepted) gsec \(groupSeconds) gwork \(groupWork) gnodes \(groupNodes) hist \(groupReplanner?.bestNodeHist ?? []) calls \(groupReplanner?.statCalls ?? 0) cols/call \(Double(groupReplanner?.statColumns ?? 0) / Double(max(1, groupReplanner?.statCalls ?? 0))) cols2/call \(Double(groupReplanner?.statColumns2 ?? 0) / Double(max(1, groupReplanner?.statCalls ?? 0))) brute \(groupReplanner?.bruteChecks ?? 0)/\(groupReplanner?.bruteMismatch ?? 0)/\(groupReplanner?.bruteImprovable ?? 0) gap/call \((groupReplanner?.statGap ?? 0) / Double(max(1, groupReplanner?.statCalls ?? 0))) rounds/call \(Double(groupReplanner?.statRounds ?? 0) / Double(max(1, groupReplanner?.statCalls ?? 0)))\n".data(using: .utf8)!) } // DEBUG
     }
 }

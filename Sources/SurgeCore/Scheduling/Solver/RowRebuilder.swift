@@ -58,9 +58,6 @@ final class RowRebuilder {
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
-    /// Cover prices per demand, set by a group re-plan (`GroupReplanner`): while set, a cell costs
-    /// its demand's price in place of what the incremental score charges for joining that demand.
-    var coverPrices: UnsafeMutablePointer<Int>? = nil
 
     init(_ s: IncrementalScore, maxEntries: Int = 16_000_000, longestWindow: Int? = nil) {
         self.s = s; cp = s.cp; D = s.D; K = cp.kindCount
@@ -176,8 +173,7 @@ final class RowRebuilder {
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])
                 if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
-                let cover = coverPrices.map { $0[j] } ?? scalar(s.joinDelta(p, j), hw, cw)
-                let c = cover + quota + s.cellSoft(p, d, j)
+                let c = scalar(s.joinDelta(p, j), hw, cw) + quota + s.cellSoft(p, d, j)
                 // One option per kind: the state only sees the kind (and the minutes).
                 var slot = -1
                 for o in base..<(base + n) where optionKind[o] == k { slot = o; break }

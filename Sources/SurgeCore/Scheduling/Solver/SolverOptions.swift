@@ -96,19 +96,6 @@ public struct SolverOptions: Sendable {
     public var dayMatchPercent: Int = 20
     /// Most people in one day's re-assignment (the rest keep their cells).
     public var dayMatchPeople: Int = 40
-    /// Percent of rebuild turns that instead re-plan a group of people together (`GroupReplanner`:
-    /// Lagrangian prices on the group's cover, rows from the row program, one row per member
-    /// chosen exactly).
-    public var groupReplanPercent: Int = 0
-    /// Share of the time (or move budget) after which group re-plans are drawn.
-    public var groupReplanStart: Double = 0
-    public var groupPolishShare: Double = 0
-    /// People in one group re-plan (the wisher or a random person, half from the day's workers).
-    public var groupReplanPeople: Int = 8
-    /// Price rounds of one group re-plan (each solves every member's row program once).
-    public var groupReplanRounds: Int = 12
-    /// Rounds of one group re-plan at random prices between each demand's margins.
-    public var groupReplanSampledRounds: Int = 12
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
