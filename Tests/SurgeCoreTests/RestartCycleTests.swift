@@ -41,6 +41,7 @@ struct RestartCycleTests {
             var options = SolverOptions(seed: 3, moveBudget: 100_000)
             options.restartCycles = nil
             options.restartMovesPerCell = perCell
+            options.polishShare = 0 // the whole budget goes to the cycles
             let search = LocalSearch(s, rng: SplitMix64(seed: 3), options: options, thread: 0, startTime: nil)
             search.run()
             #expect(search.cycles == expected, "\(perCell) moves per cell")

@@ -38,6 +38,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
     @Option(name: .customLong("day-match-percent"), help: "Percent of rebuild turns that re-assign one day's cells among a group exactly.") var dayMatchPercent: Int?
     @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
+    @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by transfer re-plans (0 = none).") var polishShare: Double?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -47,6 +48,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         _ = try exchangeMeetings()
         if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
+        if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
     }
 
@@ -97,6 +99,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let meetings { tuned.exchangeMeetings = meetings }
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
+            if let polishShare { tuned.polishShare = polishShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)

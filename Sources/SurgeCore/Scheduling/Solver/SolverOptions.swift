@@ -96,6 +96,10 @@ public struct SolverOptions: Sendable {
     public var dayMatchPercent: Int = 20
     /// Most people in one day's re-assignment (the rest keep their cells).
     public var dayMatchPeople: Int = 40
+    /// Share of the move budget or time limit at the end of a run that polishes the best plan by
+    /// transfer re-plans only (`LocalSearch.polish`). Measured on Curtois & Qu Instance11, 60 s, 2
+    /// threads, seeds 1-3: 0.1: 3449, 3445, 3446; 0.2: 3450, 3446, 3443; without: 3453, 3449, 3449.
+    public var polishShare: Double = 0.1
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
