@@ -908,8 +908,11 @@ final class LocalSearch {
         }
     }
 
-    /// Share of the run that `polish` takes: none without rebuilds.
-    private var polishShare: Double { rebuilder == nil || s.P < 2 ? 0 : min(0.9, max(0, options.polishShare)) }
+    /// Share of the run that `polish` takes: none without rebuilds, nor on problems larger than
+    /// `options.polishMaxCells`.
+    private var polishShare: Double {
+        rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells ? 0 : min(0.9, max(0, options.polishShare))
+    }
 
     /// The end of a run: from the best plan, transfer re-plans only (`transferRebuildMove`), kept
     /// when they cost nothing more, until the budget or the time limit. At the end of the
