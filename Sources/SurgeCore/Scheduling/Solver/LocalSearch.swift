@@ -555,12 +555,7 @@ final class LocalSearch {
                 for d in days where row[d] != s.cell(q, d) && free(q, d) { s.set(q, d, row[d]) }
             }
         }
-        // Record the net change as the move (for replay), then undo and let tryMove judge it.
-        for (i, q) in people.enumerated() { for d in days { scratchRow[i * s.D + d] = s.cell(q, d) } }
-        s.rollback()
-        for (i, q) in people.enumerated() {
-            for d in days where scratchRow[i * s.D + d] != s.cell(q, d) { add(q, d, scratchRow[i * s.D + d]) }
-        }
+        takePendingAsMove(of: people, days: days)
         if moveLen == 0 { return }
         rebuilds += 1
         if tryMove(hw: hw, cw: cw, temperature: temperature) { rebuildsAccepted += 1 }
@@ -597,7 +592,15 @@ final class LocalSearch {
         tryMove(hw: hw, cw: cw, temperature: temperature)
     }
 
-    private(set) var transferRebuilds = 0, transferRebuildsAccepted = 0
+    /// Records the pending change of `rows` over `days` as the move (for replay), then undoes it
+    /// so that `tryMove` can judge it.
+    private func takePendingAsMove(of rows: [Int], days: Range<Int>) {
+        for (i, r) in rows.enumerated() { for d in days { scratchRow[i * s.D + d] = s.cell(r, d) } }
+        s.rollback()
+        for (i, r) in rows.enumerated() {
+            for d in days where scratchRow[i * s.D + d] != s.cell(r, d) { add(r, d, scratchRow[i * s.D + d]) }
+        }
+    }
 
     /// Takes one shift from its holder and re-plans the taker's row, then the holder's, by the row
     /// program, judged as one move (used by `polish`). The holder's cell is cleared first, so the taker's program sees
@@ -612,8 +615,7 @@ final class LocalSearch {
         let p = pickPerson()
         let q = worker(on: d) { x in x != p && self.free(x, d) && self.canTake(p, self.s.cell(x, d)) && self.s.cell(p, d) != self.s.cell(x, d) }
         if q < 0 || !free(p, d) { return }
-        let window = options.rebuildWindowDays > 0 && D > 2 * options.rebuildWindowDays
-            ? self.window(holdingWeek: weekIndex(of: d), avoiding: nil) : nil
+        let window = rebuildsWindows ? self.window(holdingWeek: weekIndex(of: d), avoiding: nil) : nil
         let days = window ?? 0..<D
         moveLen = 0
         s.set(q, d, -1)
@@ -628,15 +630,16 @@ final class LocalSearch {
             for e in days where row[e] != s.cell(r, e) && free(r, e) { s.set(r, e, row[e]) }
         }
         lastRebuildWork = work
-        for (i, r) in [p, q].enumerated() { for e in days { scratchRow[i * D + e] = s.cell(r, e) } }
-        s.rollback()
-        for (i, r) in [p, q].enumerated() {
-            for e in days where scratchRow[i * D + e] != s.cell(r, e) { add(r, e, scratchRow[i * D + e]) }
-        }
-        if moveLen == 0 { return }
-        transferRebuilds += 1
-        if tryMove(hw: hw, cw: cw, temperature: temperature) { transferRebuildsAccepted += 1 }
+        takePendingAsMove(of: [p, q], days: days)
+        if moveLen > 0 { tryMove(hw: hw, cw: cw, temperature: temperature) }
     }
+
+    /// Whether rebuilds re-plan windows of weeks (long horizons) instead of whole rows.
+    private var rebuildsWindows: Bool { options.rebuildWindowDays > 0 && s.D > 2 * options.rebuildWindowDays }
+
+    /// What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
+    /// row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
+    private var moveWork: Double { Double(2 * s.D + 44) }
 
     /// The index in `weekStarts` of the week holding day d.
     private func weekIndex(of d: Int) -> Int {
@@ -731,7 +734,7 @@ final class LocalSearch {
     /// and most of an improvement is local in time).
     private func rebuildWindow(around p: Int) -> Range<Int>? {
         let length = options.rebuildWindowDays
-        if length <= 0 || s.D <= 2 * length { return nil }
+        if !rebuildsWindows { return nil }
         let starts = weekStarts
         var a = starts[rng.pointee.below(starts.count)]
         if s.personHard[p] > 0 {
@@ -828,17 +831,15 @@ final class LocalSearch {
         // The last share of the budget or time polishes the best plan (see `polish`).
         let polishShare = self.polishShare
         let budget = options.moveBudget.map { Int((Double($0) * (1 - polishShare)).rounded(.down)) }
+        let timeLimit = options.timeLimit.map { $0 * (1 - polishShare) }
         var lastReported = best
         var tries = 0
         var cycleChosen = false
         if let k = options.restartCycles { cycles = max(1, k); cycleChosen = true }
         var cycle = 0
-        // What an ordinary move costs in program steps: it re-scores two rows, so it grows with the
-        // row length (100 steps at 28 days), and rebuilds keep their share on long horizons too.
-        let moveWork = Double(2 * s.D + 44)
+        let moveWork = self.moveWork
         // Weekend transfers where rebuilds re-plan windows (long horizons with weekends).
-        let transfersWeekends = options.weekendTransferPercent > 0 && options.rebuildWindowDays > 0
-            && s.D > 2 * options.rebuildWindowDays && !weekendDays.isEmpty
+        let transfersWeekends = options.weekendTransferPercent > 0 && rebuildsWindows && !weekendDays.isEmpty
         while true {
             tries += 1
             if tries & 1023 == 0 {
@@ -848,7 +849,7 @@ final class LocalSearch {
                 if options.isCancelled?() == true { break }
                 var fraction = 0.0
                 if let b = budget { fraction = Double(moves) / Double(max(1, b)) }
-                if let limit = options.timeLimit.map({ $0 * (1 - polishShare) }), let e = elapsed() {
+                if let limit = timeLimit, let e = elapsed() {
                     if e >= limit { break }
                     if budget == nil { fraction = e / limit }
                 }
@@ -922,7 +923,7 @@ final class LocalSearch {
         guard polishShare > 0, let rb = rebuilder else { return }
         let budget = options.moveBudget
         // A move budget is spent in ordinary moves' worth of work, as the rebuild turns are.
-        let moveWork = Double(2 * s.D + 44)
+        let moveWork = self.moveWork
         var spent = moves, tries = 0
         while true {
             tries += 1
