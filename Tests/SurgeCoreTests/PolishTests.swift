@@ -14,6 +14,7 @@ struct PolishTests {
             var rng = SplitMix64(seed: UInt64(seed))
             var options = SolverOptions(seed: UInt64(seed), moveBudget: budget)
             options.polishShare = polishShare
+            options.polishMaxCells = 210
             Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
             let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
             search.run()
@@ -25,5 +26,30 @@ struct PolishTests {
         #expect(polished.best <= plain.best, "seed \(seed)")
         #expect(polished.moves >= plain.moves && polished.moves <= 8000, "seed \(seed)")
         try expectSearchedPlanConsistent(s, best: polished.best, problem: problem, "seed \(seed)")
+    }
+
+    @Test("a problem larger than the polish limit runs its whole budget as the main phase, exactly as without the polish",
+          arguments: 0..<3)
+    func largerProblemsAreNotPolished(seed: Int) throws {
+        let problem = RandomProblems.make(seed: UInt64(seed) &+ 4200, people: 10, days: 21)
+        let cp = try CompiledProblem(problem)
+        func solve(polishShare: Double, maxCells: Int) -> (best: Score, moves: Int, cells: [Int32]) {
+            let s = IncrementalScore(cp)
+            var rng = SplitMix64(seed: UInt64(seed))
+            var options = SolverOptions(seed: UInt64(seed), moveBudget: 6000)
+            options.polishShare = polishShare
+            options.polishMaxCells = maxCells
+            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
+            let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
+            search.run()
+            let cells = (0..<s.P).flatMap { p in (0..<s.D).map { d in s.cell(p, d) } }
+            return (search.best, search.moves, cells)
+        }
+        let plain = solve(polishShare: 0, maxCells: 209)
+        let gated = solve(polishShare: 0.5, maxCells: 209)
+        let polished = solve(polishShare: 0.5, maxCells: 210)
+        #expect(gated.best == plain.best && gated.moves == plain.moves && gated.cells == plain.cells, "seed \(seed)")
+        // At the limit the polish runs: its main phase stops at half the budget.
+        #expect(polished.moves != plain.moves || polished.cells != plain.cells, "seed \(seed)")
     }
 }

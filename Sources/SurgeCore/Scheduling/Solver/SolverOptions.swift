@@ -101,12 +101,15 @@ public struct SolverOptions: Sendable {
     /// threads, seeds 1-3: 0.1: 3449, 3445, 3446; 0.2: 3450, 3446, 3443; without: 3453, 3449, 3449.
     public var polishShare: Double = 0.1
     /// Largest problem (people × days) that gets the polish. Larger problems are still improving
-    /// at the end of a run and lose more by the shorter annealing than the polish gains: Curtois
-    /// & Qu, 60 s, seeds 1-3, with the polish against without (session 14's table): 5 (448 cells)
-    /// 1150, 1155, 1153 against 1185, 1160, 1156; 11 (1400) 3449, 3445, 3446 against 3452, 3453,
-    /// 3451; 7 and 9 level; 13 (3360) 1446, 1466, 1441 against 1436, 1421, 1423; 19 (3360)
-    /// 3500, 3422, 3509 against 3441, 3332, 3420.
-    public var polishMaxCells: Int = 2000
+    /// at the end of a run and lose more by the shorter annealing than the polish gains. Curtois
+    /// & Qu, seeds 1-3, with the polish against without: at 60 s (session 17, against session
+    /// 14's table) 5 (448 cells) 1150, 1155, 1153 against 1185, 1160, 1156; 11 (1400) 3449, 3445,
+    /// 3446 against 3452, 3453, 3451; 7 and 9 level; 13 (3360) 1446, 1466, 1441 against 1436,
+    /// 1421, 1423; 19 (3360) 3500, 3422, 3509 against 3441, 3332, 3420. At 10 s (session 18,
+    /// paired) 17 (1792) 6117, 5993, 5994 against 5901, 5808, 5791 and 15 (1890) 4404, 4298,
+    /// 4606 against 4392, 4199, 4269; at 60 s both level (15, seeds 1-5: median 3969 against
+    /// 3979; 17: 5807 against 5798).
+    public var polishMaxCells: Int = 1500
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
