@@ -19,6 +19,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("t0"), help: "Start temperature.") var t0: Double = 10
     @Option(name: .customLong("t1"), help: "End temperature (0.25: measured at 60 s against 0.5 better on 13, 21 and 23, worse on 19).") var t1: Double = 0.25
     @Option(name: .customLong("rebuild-share"), help: "Share of the search work spent on whole-row rebuilds (0 = off).") var rebuildShare: Double = 0.1
+    @Option(name: .customLong("windowed-rebuild-share"), help: "The rebuild share on horizons that rebuild windows of weeks (more than twice --window-days).") var windowedRebuildShare: Double?
     @Option(name: .customLong("pair-percent"), help: "Percent of rebuilds that free two people.") var pairPercent: Int = 0
     @Option(name: .customLong("repair-share"), help: "Share of rebuilds while the plan is illegal.") var repairShare: Double = 0.5
     @Option(name: .customLong("ruin-people"), help: "Most people one multi-person rebuild frees.") var ruinPeople: Int = 2
@@ -49,6 +50,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
+        if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
     }
 
@@ -100,6 +102,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
             if let polishShare { tuned.polishShare = polishShare }
+            if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)

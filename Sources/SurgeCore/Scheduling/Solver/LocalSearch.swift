@@ -634,6 +634,12 @@ final class LocalSearch {
         if moveLen > 0 { tryMove(hw: hw, cw: cw, temperature: temperature) }
     }
 
+    /// The share of the search work that rebuild turns take while the plan is legal (see
+    /// `SolverOptions.windowedRebuildShare`); never 0 once rebuilds are on.
+    private var rebuildShare: Double {
+        max(0.001, rebuildsWindows ? options.windowedRebuildShare : options.rebuildShare)
+    }
+
     /// Whether rebuilds re-plan windows of weeks (long horizons) instead of whole rows.
     private var rebuildsWindows: Bool { options.rebuildWindowDays > 0 && s.D > 2 * options.rebuildWindowDays }
 
@@ -894,7 +900,7 @@ final class LocalSearch {
                         rebuildMove(rb, hw: hw, cw: cw, temperature: temperature)
                     }
                     // While the plan breaks hard rules, rebuilding the breakers is the surest repair.
-                    let share = min(0.95, s.hard > 0 ? max(options.rebuildShare, options.repairRebuildShare) : options.rebuildShare)
+                    let share = min(0.95, s.hard > 0 ? max(rebuildShare, options.repairRebuildShare) : rebuildShare)
                     rebuildCredit = max(64, Double(lastRebuildWork) / moveWork * (1 - share) / share)
                     continue
                 }

@@ -45,6 +45,15 @@ public struct SolverOptions: Sendable {
     /// Share of the search work spent on whole-row rebuilds (one person's row re-planned by a
     /// dynamic program with everyone else fixed); 0 switches them off.
     public var rebuildShare: Double = 0.1
+    /// `rebuildShare` on horizons whose rebuilds re-plan windows of weeks (longer than twice
+    /// `rebuildWindowDays`). The work model charges an ordinary move by the row length, which
+    /// overstates what a move costs on such horizons, so the rebuilds take far more time than their
+    /// nominal share (Instance23, one thread: 39 % of the time in the row program at 0.1). Curtois
+    /// & Qu, 60 s, 2 threads, 0.05 against 0.1: 23 (364 days), seeds 1-5, 18,911 / 18,806 /
+    /// 18,925 / 18,916 / 19,026 against 19,067 / 18,844 / 19,031 / 19,173 / 18,973 (median
+    /// 18,916 against 19,031); 21 (182 days) 21,595 / 21,600 / 21,622 against 21,659 / 21,618 /
+    /// 21,601; 19 (84 days) 3429 / 3430 / 3495 against 3542 / 3415 / 3399, both level.
+    public var windowedRebuildShare: Double = 0.05
     /// Share of rebuilds while the current plan breaks a hard rule (at least `rebuildShare`).
     public var repairRebuildShare: Double = 0.5
     /// Percent of rebuilds that free more people (2 up to `ruinPeople`) and re-plan them together.
