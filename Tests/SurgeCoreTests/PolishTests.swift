@@ -10,15 +10,10 @@ struct PolishTests {
         let problem = RandomProblems.make(seed: UInt64(seed) &+ 4100, people: 10, days: 21)
         let cp = try CompiledProblem(problem)
         func solve(budget: Int, polishShare: Double) -> (LocalSearch, IncrementalScore) {
-            let s = IncrementalScore(cp)
-            var rng = SplitMix64(seed: UInt64(seed))
             var options = SolverOptions(seed: UInt64(seed), moveBudget: budget)
             options.polishShare = polishShare
             options.polishMaxCells = 210
-            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
-            let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
-            search.run()
-            return (search, s)
+            return constructedSearch(cp, seed: seed, options: options)
         }
         // The same main phase (half of 8000 moves) with and without the polish after it.
         let (plain, _) = solve(budget: 4000, polishShare: 0)
@@ -34,16 +29,11 @@ struct PolishTests {
         let problem = RandomProblems.make(seed: UInt64(seed) &+ 4200, people: 10, days: 21)
         let cp = try CompiledProblem(problem)
         func solve(polishShare: Double, maxCells: Int) -> (best: Score, moves: Int, cells: [Int32]) {
-            let s = IncrementalScore(cp)
-            var rng = SplitMix64(seed: UInt64(seed))
             var options = SolverOptions(seed: UInt64(seed), moveBudget: 6000)
             options.polishShare = polishShare
             options.polishMaxCells = maxCells
-            Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
-            let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
-            search.run()
-            let cells = (0..<s.P).flatMap { p in (0..<s.D).map { d in s.cell(p, d) } }
-            return (search.best, search.moves, cells)
+            let (search, s) = constructedSearch(cp, seed: seed, options: options)
+            return (search.best, search.moves, planCells(s))
         }
         let plain = solve(polishShare: 0, maxCells: 209)
         let gated = solve(polishShare: 0.5, maxCells: 209)

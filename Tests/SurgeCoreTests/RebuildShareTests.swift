@@ -8,8 +8,6 @@ struct RebuildShareTests {
     private func search(seed: Int, windowDays: Int, share: Double, windowedShare: Double) throws -> (moves: Int, rebuilds: Int, cells: [Int32]) {
         let problem = RandomProblems.make(seed: UInt64(seed) &+ 4300, people: 10, days: 21)
         let cp = try CompiledProblem(problem)
-        let s = IncrementalScore(cp)
-        var rng = SplitMix64(seed: UInt64(seed))
         var options = SolverOptions(seed: UInt64(seed), moveBudget: 6000)
         options.rebuildWindowDays = windowDays
         options.rebuildShare = share
@@ -17,10 +15,8 @@ struct RebuildShareTests {
         options.polishShare = 0
         // The repair share would rule while the plan breaks hard rules; take it out of the way.
         options.repairRebuildShare = 0
-        Construction().run(s, rng: &rng, hardWeight: options.effectiveHardWeight(cp.weights), coverageWeight: options.coverageWeight)
-        let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
-        search.run()
-        return (search.moves, search.rebuilds, (0..<s.P).flatMap { p in (0..<s.D).map { d in s.cell(p, d) } })
+        let (search, s) = constructedSearch(cp, seed: seed, options: options)
+        return (search.moves, search.rebuilds, planCells(s))
     }
 
     @Test("21 days with 7-day windows take the windowed share; whole-row horizons take the ordinary one", arguments: 0..<3)

@@ -144,3 +144,19 @@ func expectSearchedPlanConsistent(_ s: IncrementalScore, best: Score, problem: S
     let audited = try PlanAuditor.audit(problem, assignments: plan.assignments)
     #expect(plan.score.hard == audited.values.reduce(0, +), "\(label): the auditor must count the same hard breaks")
 }
+
+/// One thread's search as the solver runs it: a construction from the seed, then `LocalSearch`
+/// under `options` (give it a move budget, so the run is reproducible).
+func constructedSearch(_ cp: CompiledProblem, seed: Int, options: SolverOptions) -> (search: LocalSearch, score: IncrementalScore) {
+    let s = IncrementalScore(cp)
+    var rng = SplitMix64(seed: UInt64(seed))
+    Construction().run(s, rng: &rng, options: options)
+    let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
+    search.run()
+    return (search, s)
+}
+
+/// Every cell of the plan held in `s`, row by row.
+func planCells(_ s: IncrementalScore) -> [Int32] {
+    Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
+}
