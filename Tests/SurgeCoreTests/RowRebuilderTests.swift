@@ -6,23 +6,33 @@ import Testing
 /// brute force over every row, and a from-scratch rescore after long sequences of rebuilds.
 struct RowRebuilderTests {
     /// A random Curtois instance: `people` employees, `days` days, shifts D (480), L (480), N (600)
-    /// with N→D and L→D forbidden; random rules, days off, requests and cover.
-    static func curtoisText(seed: UInt64, people: Int, days: Int) -> String {
+    /// with N→D and L→D forbidden; random rules, days off, requests and cover. `lenient`: shifts D
+    /// and N only, rules that leave many legal rosters, and random cover weights (for enumerating
+    /// every roster of tiny instances).
+    static func curtoisText(seed: UInt64, people: Int, days: Int, lenient: Bool = false) -> String {
         var rng = SplitMix64(seed: seed)
-        var t = "SECTION_HORIZON\n\(days)\n\nSECTION_SHIFTS\nD,480,\nL,480,D\nN,600,D|L\n\nSECTION_STAFF\n"
+        let kinds = lenient ? ["D", "N"] : ["D", "L", "N"]
+        var t = "SECTION_HORIZON\n\(days)\n\nSECTION_SHIFTS\n" + (lenient ? "D,480,\nN,600,D\n" : "D,480,\nL,480,D\nN,600,D|L\n") + "\nSECTION_STAFF\n"
         for e in 0..<people {
+            if lenient {
+                let maxT = 480 * (1 + rng.below(days)), minT = rng.below(2) == 0 ? 0 : 480
+                t += "E\(e),D=\(days)|N=\(rng.below(2) == 0 ? 1 : days),\(maxT),\(minT),\(1 + rng.below(days)),1,1,1\n"
+                continue
+            }
             let maxT = 480 * (2 + rng.below(days - 1)), minT = max(0, maxT - 480 * (1 + rng.below(3)))
             let capN = rng.below(2) == 0 ? "0" : "\(days)"
             t += "E\(e),D=\(days)|L=\(days)|N=\(capN),\(maxT),\(minT),\(2 + rng.below(3)),\(1 + rng.below(2)),\(1 + rng.below(2)),\(rng.below(2))\n"
         }
         t += "\nSECTION_DAYS_OFF\n"
-        for e in 0..<people where rng.below(2) == 0 { t += "E\(e),\(rng.below(days))\n" }
+        for e in 0..<people where rng.below(lenient ? 3 : 2) == 0 { t += "E\(e),\(rng.below(days))\n" }
         t += "\nSECTION_SHIFT_ON_REQUESTS\n"
-        for e in 0..<people where rng.below(2) == 0 { t += "E\(e),\(rng.below(days)),\(["D", "L", "N"][rng.below(3)]),\(1 + rng.below(3))\n" }
+        for e in 0..<people where rng.below(2) == 0 { t += "E\(e),\(rng.below(days)),\(kinds[rng.below(kinds.count)]),\(1 + rng.below(3))\n" }
         t += "\nSECTION_SHIFT_OFF_REQUESTS\n"
-        for e in 0..<people where rng.below(2) == 0 { t += "E\(e),\(rng.below(days)),\(["D", "L", "N"][rng.below(3)]),\(1 + rng.below(3))\n" }
+        for e in 0..<people where rng.below(2) == 0 { t += "E\(e),\(rng.below(days)),\(kinds[rng.below(kinds.count)]),\(1 + rng.below(3))\n" }
         t += "\nSECTION_COVER\n"
-        for d in 0..<days { for s in ["D", "L", "N"] { t += "\(d),\(s),\(rng.below(3)),100,1\n" } }
+        for d in 0..<days {
+            for s in kinds { t += lenient ? "\(d),\(s),\(rng.below(3)),\(1 + rng.below(100)),\(1 + rng.below(5))\n" : "\(d),\(s),\(rng.below(3)),100,1\n" }
+        }
         return t
     }
 

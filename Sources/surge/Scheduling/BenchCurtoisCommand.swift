@@ -39,6 +39,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("polish-last"), help: "With several cycles, the last one starts from the best plan found.") var polishLast = false
     @Option(name: .customLong("day-match-percent"), help: "Percent of rebuild turns that re-assign one day's cells among a group exactly.") var dayMatchPercent: Int?
     @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
+    @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
     @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by transfer re-plans (0 = none).") var polishShare: Double?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
@@ -48,6 +49,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let explorerT1Factor, !(explorerT1Factor > 0) { throw ValidationError("--explorer-t1-factor: must be above 0, got \(explorerT1Factor)") }
         _ = try exchangeMeetings()
         if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
+        if boundSteps < 0 { throw ValidationError("--bound-steps: must be 0 or more, got \(boundSteps)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
@@ -114,6 +116,18 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)\t\(check.underCover)\t\(check.overCover)\t\(check.onRequestPenalty)\t\(check.offRequestPenalty)")
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
+            if boundSteps > 0 {
+                let started = benchClock()
+                // The steps aim at the best value known (this plan's, or the published one if lower).
+                let aim = min(check.objective, best ?? check.objective)
+                if check.isFeasible, let bound = try Solver.coverBound(model.problem, steps: boundSteps, upperBound: aim) {
+                    let proven = (bound.value - 1e-6).rounded(.up)
+                    let above = proven > 0 ? 100 * (Double(check.objective) - proven) / proven : 0
+                    print("  bound: \(String(format: "%.2f", bound.value)), so every legal plan scores at least \(Int(proven)); this plan is at most \(String(format: "%.2f", above)) % above the optimum (\(bound.steps) steps, best at step \(bound.bestStep), \(formatSeconds(benchClock() - started)) s)")
+                } else {
+                    print("  bound: not available (an illegal plan, or rules the row program does not relax exactly here)")
+                }
+            }
             if let dir = rosterDir {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 try CurtoisRosterWriter.write(roster).write(toFile: "\(dir)/\(name).roster.txt", atomically: true, encoding: .utf8)

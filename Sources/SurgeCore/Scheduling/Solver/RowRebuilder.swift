@@ -28,6 +28,7 @@ final class RowRebuilder {
         var weekendStates: Int, maxWeekends: Int
         var weekendsPriced = false
         var unit: Int, minuteStates: Int, saturate: Bool
+        var exactUnit = 1           // the greatest common divisor of the paid minutes (unit before coarsening)
         var minTotal: Int, maxTotal: Int
         var runStates: Int { offStates + classes * runLength * 2 }
         var states: Int { runStates * weekendStates * minuteStates }
@@ -54,7 +55,15 @@ final class RowRebuilder {
     private(set) var lastWork = 0
     private var solveWork = 0
     /// Cost of the last solve's row without Lagrangian prices.
-    private var lastTrueCost = 0
+    private(set) var lastTrueCost = 0
+    /// Lagrangian pricing (`LagrangianBound`): while set, a cell of demand j costs `priceScale` times
+    /// its own soft cost (wishes) minus `coverPrices[j]`, in place of what the incremental score
+    /// charges, and one plain program runs (no rounds on caps or weekends: both are then relaxed).
+    var coverPrices: UnsafePointer<Int>? = nil
+    var priceScale = 1
+    /// With `coverPrices`: the price of each shift of kind k in person p's row (p * kinds + k), the
+    /// multipliers of the shift-kind caps; nil prices the kinds at 0 (caps relaxed).
+    var kindPrices: UnsafePointer<Int>? = nil
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
@@ -107,7 +116,7 @@ final class RowRebuilder {
                        runLength: max(1, maxCons >= 0 ? max(maxCons, minCons) : minCons), maxCons: maxCons, minCons: minCons,
                        offStates: max(1, minOff), minOff: minOff,
                        weekendStates: maxWE >= 0 ? maxWE + 1 : 1, maxWeekends: maxWE,
-                       unit: unit, minuteStates: minuteStates, saturate: saturate, minTotal: minT, maxTotal: maxT)
+                       unit: unit, minuteStates: minuteStates, saturate: saturate, exactUnit: unit, minTotal: minT, maxTotal: maxT)
         // Coarser minute units when the table would not fit (the exact score still judges).
         // Long horizons: price weekends by Lagrangian rounds instead of counting them in the state.
         let days = longestWindow
@@ -160,7 +169,7 @@ final class RowRebuilder {
             let pinned = cp.pinnedCell[p * D + d]
             if !pinned {
                 optionDemand[base] = -1; optionKind[base] = -1; optionUnits[base] = 0
-                optionCost[base] = s.cellSoft(p, d, -1)
+                optionCost[base] = s.cellSoft(p, d, -1) * (coverPrices == nil ? 1 : priceScale)
                 n = 1
             }
             let quota = scalar(s.workDayQuotaDelta(p, d), hw, cw)
@@ -173,7 +182,7 @@ final class RowRebuilder {
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])
                 if !pinned && maxDaily >= 0 && pm > maxDaily { continue }
-                let c = scalar(s.joinDelta(p, j), hw, cw) + quota + s.cellSoft(p, d, j)
+                let c = coverPrices.map { priceScale * s.cellSoft(p, d, j) - $0[j] } ?? (scalar(s.joinDelta(p, j), hw, cw) + quota + s.cellSoft(p, d, j))
                 // One option per kind: the state only sees the kind (and the minutes).
                 var slot = -1
                 for o in base..<(base + n) where optionKind[o] == k { slot = o; break }
@@ -186,7 +195,7 @@ final class RowRebuilder {
             if n == 0 { return nil }
             optionCount[d] = n
         }
-        for k in 0..<K { lambda[k] = 0 }
+        for k in 0..<K { lambda[k] = coverPrices != nil ? kindPrices.map { $0[p * K + k] } ?? 0 : 0 }
         weekendPrice = 0
         // Subgradient steps on the Lagrangian prices of shift-kind caps (and weekends when priced):
         // start near the value of one shift, grow while a limit stays broken. Every round's row is
@@ -198,7 +207,7 @@ final class RowRebuilder {
         var work = 0
         defer { lastWork += work }
         let caps = cp.hasKindCaps[r]
-        let rounds = caps || sh.weekendsPriced ? 8 : 1
+        let rounds = coverPrices == nil && (caps || sh.weekendsPriced) ? 8 : 1
         for round in 0..<rounds {
             guard let row = solve(p, sh, hw: hw, window: win, bound) else { work += solveWork; break }
             work += solveWork

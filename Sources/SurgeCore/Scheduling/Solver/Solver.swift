@@ -15,6 +15,14 @@ public enum Solver {
         return solve(compiled: cp, options: options, initial: options.warmStartFromPreviousPlan ? cp.previousStartingGrid() : nil)
     }
 
+    /// A lower bound on the soft objective of every legal plan of `problem` by Lagrangian relaxation
+    /// of the cover (see `CoverBound`), from up to `steps` subgradient steps aimed at `upperBound`
+    /// (a known plan's objective); nil where the relaxation is not valid for the problem.
+    public static func coverBound(_ problem: SchedulingProblem, steps: Int, upperBound: Int, isCancelled: (() -> Bool)? = nil) throws -> CoverBound? {
+        let cp = try CompiledProblem(problem)
+        return LagrangianBound(IncrementalScore(cp)).compute(steps: steps, upperBound: upperBound, isCancelled: isCancelled)
+    }
+
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
     /// with a published plan when replanning.
     public static func solve(compiled cp: CompiledProblem, options: SolverOptions, initial: [Int32]? = nil) -> SolveResult {
