@@ -118,14 +118,15 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if boundSteps > 0 {
                 let started = benchClock()
-                // The steps aim at the best value known (this plan's, or the published one if lower).
-                let aim = min(check.objective, best ?? check.objective)
-                if check.isFeasible, let bound = try Solver.coverBound(model.problem, steps: boundSteps, upperBound: aim) {
+                // The steps aim at the best value known: the published one, or this plan's if lower.
+                let known = [best, check.isFeasible ? check.objective : nil].compactMap { $0 }.min()
+                if let aim = known, let bound = try Solver.coverBound(model.problem, steps: boundSteps, upperBound: aim) {
                     let proven = (bound.value - 1e-6).rounded(.up)
                     let above = proven > 0 ? 100 * (Double(check.objective) - proven) / proven : 0
-                    print("  bound: \(String(format: "%.2f", bound.value)), so every legal plan scores at least \(Int(proven)); this plan is at most \(String(format: "%.2f", above)) % above the optimum (\(bound.steps) steps, best at step \(bound.bestStep), \(formatSeconds(benchClock() - started)) s)")
+                    let plan = check.isFeasible ? "; this plan is at most \(String(format: "%.2f", above)) % above the optimum" : ""
+                    print("  bound: \(String(format: "%.2f", bound.value)), so every legal plan scores at least \(Int(proven))\(plan) (\(bound.steps) steps, best at step \(bound.bestStep), \(formatSeconds(benchClock() - started)) s)")
                 } else {
-                    print("  bound: not available (an illegal plan, or rules the row program does not relax exactly here)")
+                    print("  bound: not available (no legal value to aim at, or rules the row program does not relax exactly here)")
                 }
             }
             if let dir = rosterDir {
