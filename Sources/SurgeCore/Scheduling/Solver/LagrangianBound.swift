@@ -31,8 +31,8 @@ final class LagrangianBound {
 
     /// Whether the relaxation is valid for this problem (see the type's note).
     var isValid: Bool {
-        if !s.rowSoftIsCellLocal || cp.departmentCount > 0 && (0..<cp.departmentCount).contains(where: { cp.quotaPersons[$0] >= 0 || cp.quotaMinutes[$0] >= 0 }) { return false }
-        if !cp.mixNeed.isEmpty || !cp.unrepresentablePins.isEmpty { return false }
+        if !s.rowSoftIsCellLocal || !cp.mixNeed.isEmpty || !cp.unrepresentablePins.isEmpty { return false }
+        if (0..<cp.departmentCount).contains(where: { cp.quotaPersons[$0] >= 0 || cp.quotaMinutes[$0] >= 0 }) { return false }
         return (0..<cp.demandCount).allSatisfy { cp.demandMin[$0] <= 0 }
     }
 
@@ -43,7 +43,10 @@ final class LagrangianBound {
         guard isValid else { return nil }
         let P = s.P, J = s.J, S = Self.scale
         let rb = RowRebuilder(s)
-        for p in 0..<P where rb.shape(p).unit != rb.shape(p).exactUnit { return nil }
+        for p in 0..<P {
+            let shape = rb.shape(p)
+            if shape.unit != shape.exactUnit { return nil }
+        }
         // Cover value of demand j at headcount h, in objective points (soft level).
         let most = P
         var coverTable = [Int](repeating: 0, count: J * (most + 1))
@@ -77,7 +80,6 @@ final class LagrangianBound {
         rb.coverPrices = UnsafePointer(prices)
         rb.priceScale = S
         rb.kindPrices = UnsafePointer(kindPrices)
-        defer { rb.coverPrices = nil; rb.kindPrices = nil }
         var worked = [Int](repeating: 0, count: J)
         var gradient = [Int](repeating: 0, count: J)
         var best = -Double.infinity, bestStep = 0

@@ -195,7 +195,7 @@ final class RowRebuilder {
             if n == 0 { return nil }
             optionCount[d] = n
         }
-        for k in 0..<K { lambda[k] = coverPrices != nil ? kindPrices.map { $0[p * K + k] } ?? 0 : 0 }
+        for k in 0..<K { lambda[k] = coverPrices == nil ? 0 : kindPrices?[p * K + k] ?? 0 }
         weekendPrice = 0
         // Subgradient steps on the Lagrangian prices of shift-kind caps (and weekends when priced):
         // start near the value of one shift, grow while a limit stays broken. Every round's row is
