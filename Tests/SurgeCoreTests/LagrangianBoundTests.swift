@@ -5,11 +5,11 @@ import Testing
 /// against the optimum of every roster of tiny instances (enumerated and scored by the independent
 /// Curtois checker) and against the solver's plans of larger ones.
 struct LagrangianBoundTests {
-    @Test("on tiny instances the bound never exceeds the optimum of all rosters, scored by the independent checker", arguments: 0..<8)
-    func boundIsBelowEnumeratedOptimum(seed: Int) throws {
+    /// A random 2-person, 5-day instance and the optimum of all its 59,049 rosters (each cell off,
+    /// D or N), every one scored by the independent checker.
+    static func tinyInstance(seed: Int) throws -> (CurtoisInstance, Int) {
         let people = 2, days = 5
         let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 900, people: people, days: days, lenient: true))
-        // Every roster: each cell off, D or N.
         let values: [String?] = [nil, "D", "N"]
         var optimum = Int.max
         var code = [Int](repeating: 0, count: people * days)
@@ -22,18 +22,30 @@ struct LagrangianBoundTests {
             if i == code.count { break }
         }
         try #require(optimum < Int.max, "seed \(seed): no legal roster")
+        return (instance, optimum)
+    }
+
+    @Test("on tiny instances the bound never exceeds the optimum of all rosters, scored by the independent checker", arguments: 0..<8)
+    func boundIsBelowEnumeratedOptimum(seed: Int) throws {
+        let (instance, optimum) = try Self.tinyInstance(seed: seed)
         let bound = try #require(try Solver.coverBound(CurtoisModel(instance).problem, steps: 200, upperBound: optimum))
         #expect(bound.value <= Double(optimum) + 1e-6, "seed \(seed): bound \(bound.value) above the optimum \(optimum)")
         #expect(bound.steps >= bound.bestStep && bound.bestStep >= 1)
     }
 
-    @Test("on larger instances the bound stays below the solver's legal plans and above zero", arguments: 0..<3)
-    func boundIsBelowSolverPlans(seed: Int) throws {
+    /// A random 6-person, 14-day instance and the independent checker's verdict on a solver plan.
+    static func solvedInstance(seed: Int) throws -> (CurtoisModel, CurtoisChecker.Evaluation) {
         let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 4100, people: 6, days: 14, lenient: true))
         let model = CurtoisModel(instance)
         let result = try Solver.solve(model.problem, options: SolverOptions(seed: UInt64(seed), moveBudget: 100_000))
         let check = CurtoisChecker.evaluate(instance, roster: model.roster(of: result.plan))
         try #require(check.isFeasible, "seed \(seed): the solver's plan is not legal")
+        return (model, check)
+    }
+
+    @Test("on larger instances the bound stays below the solver's legal plans and above zero", arguments: 0..<3)
+    func boundIsBelowSolverPlans(seed: Int) throws {
+        let (model, check) = try Self.solvedInstance(seed: seed)
         let bound = try #require(try Solver.coverBound(model.problem, steps: 300, upperBound: check.objective))
         #expect(bound.value <= Double(check.objective) + 1e-6, "seed \(seed): bound \(bound.value), plan \(check.objective)")
         // The cover alone already costs something in these rosters: the steps must raise the bound.

@@ -36,52 +36,27 @@ final class LagrangianBound {
         return (0..<cp.demandCount).allSatisfy { cp.demandMin[$0] <= 0 }
     }
 
+    /// The priced pass shared by the subgradient steps and the linear master (`CoverMaster`); nil
+    /// where the relaxation is not valid.
+    func pricing() -> CoverPricing? {
+        guard isValid else { return nil }
+        let rb = RowRebuilder(s)
+        for p in 0..<s.P {
+            let shape = rb.shape(p)
+            if shape.unit != shape.exactUnit { return nil }
+        }
+        return CoverPricing(s, rebuilder: rb)
+    }
+
     /// Up to `steps` deflected subgradient steps (Polyak steps aimed at `upperBound`, the objective
     /// of a known plan), stopping early when the bound's ceiling reaches `upperBound` or
     /// `isCancelled` says so.
     func compute(steps: Int, upperBound: Int, isCancelled: (() -> Bool)? = nil) -> CoverBound? {
-        guard isValid else { return nil }
-        let P = s.P, J = s.J, S = Self.scale
-        let rb = RowRebuilder(s)
-        for p in 0..<P {
-            let shape = rb.shape(p)
-            if shape.unit != shape.exactUnit { return nil }
-        }
-        // Cover value of demand j at headcount h, in objective points (soft level).
-        let most = P
-        var coverTable = [Int](repeating: 0, count: J * (most + 1))
-        for j in 0..<J { for h in 0...most { coverTable[j * (most + 1) + h] = s.demandValue(j, headcount: Int32(h), hw: 0, cw: 0) } }
-        // Prices stay between minus the value of one person over target and the value of one
-        // person short of it (outside that range the cheapest headcount runs to an end and the
-        // steps oscillate); they start halfway up.
-        let prices = UnsafeMutablePointer<Int>.allocate(capacity: max(1, J))
-        defer { prices.deallocate() }
-        var lowest = [Int](repeating: 0, count: J), highest = [Int](repeating: 0, count: J)
-        for j in 0..<J {
-            let t = min(most, max(0, Int(cp.demandTarget[j]))), row = j * (most + 1)
-            highest[j] = t > 0 ? (coverTable[row + t - 1] - coverTable[row + t]) * S : 0
-            lowest[j] = t < most ? -(coverTable[row + t + 1] - coverTable[row + t]) * S : -highest[j]
-            prices[j] = max(lowest[j], highest[j] / 2)
-        }
-        // Shift-kind caps get multipliers of their own (per person and kind, never negative): the
-        // program then prices each shift of a kind, and the bound credits the cap.
-        let K = cp.kindCount
-        let kindPrices = UnsafeMutablePointer<Int>.allocate(capacity: max(1, P * K))
-        defer { kindPrices.deallocate() }
-        kindPrices.initialize(repeating: 0, count: max(1, P * K))
-        var capOf = [Int](repeating: -1, count: P * K)
-        for p in 0..<P {
-            let r = Int(cp.personProfile[p])
-            if cp.hasKindCaps[r] { for k in 0..<K { capOf[p * K + k] = Int(cp.kindCap[r * K + k]) } }
-        }
-        var used = [Int](repeating: 0, count: P * K)
+        guard let pricing = pricing() else { return nil }
+        let P = s.P, J = s.J, K = cp.kindCount, S = Self.scale
+        let prices = pricing.prices, kindPrices = pricing.kindPrices
         var kindDirection = [Double](repeating: 0, count: P * K)
         var direction = [Double](repeating: 0, count: J)
-        rb.coverPrices = UnsafePointer(prices)
-        rb.priceScale = S
-        rb.kindPrices = UnsafePointer(kindPrices)
-        var worked = [Int](repeating: 0, count: J)
-        var gradient = [Int](repeating: 0, count: J)
         var best = -Double.infinity, bestStep = 0
         // Polyak's step factor, halved after 20 steps without a better bound; each direction keeps
         // half the last one. Measured on Curtois 5, 9 and 11 against factor 2 or 0.5, 50 or 100
@@ -92,32 +67,7 @@ final class LagrangianBound {
         for step in 0..<max(1, steps) {
             if isCancelled?() == true { break }
             made = step + 1
-            for j in 0..<J { worked[j] = 0 }
-            var total = 0
-            for p in 0..<P {
-                guard let row = rb.rebuild(p, hardWeight: Self.missingHourWeight * S, coverageWeight: 0) else { return nil }
-                total += rb.lastTrueCost
-                for k in 0..<K { used[p * K + k] = 0 }
-                for d in 0..<s.D where row[d] >= 0 {
-                    worked[Int(row[d])] += 1
-                    used[p * K + Int(cp.demandKind[Int(row[d])])] += 1
-                }
-                // The row's Lagrangian value counts its kind prices, less each cap's credit.
-                for k in 0..<K where capOf[p * K + k] >= 0 {
-                    total += kindPrices[p * K + k] * (used[p * K + k] - capOf[p * K + k])
-                }
-            }
-            for j in 0..<J {
-                // The cheapest priced headcount of j: cover value plus price per person.
-                var bestH = 0, bestV = Int.max
-                for h in 0...most {
-                    let v = coverTable[j * (most + 1) + h] * S + prices[j] * h
-                    if v < bestV { bestV = v; bestH = h }
-                }
-                total += bestV
-                gradient[j] = bestH - worked[j]
-            }
-            let value = Double(total) / Double(S)
+            guard let value = pricing.evaluate() else { return nil }
             if value > best + 1e-9 { best = value; bestStep = step + 1; stale = 0 } else {
                 stale += 1
                 if stale >= staleLimit { mu /= 2; stale = 0 }
@@ -125,22 +75,130 @@ final class LagrangianBound {
             if (best - 1e-6).rounded(.up) >= Double(upperBound) || mu < 1e-4 { break }
             // Polyak step towards the known plan's value; prices move by whole units of 1/scale.
             var dnorm = 0.0
-            for j in 0..<J { direction[j] = Double(gradient[j]) + deflect * direction[j]; dnorm += direction[j] * direction[j] }
-            for x in 0..<(P * K) where capOf[x] >= 0 {
+            for j in 0..<J {
+                direction[j] = Double(pricing.cheapestHeadcount[j] - pricing.worked[j]) + deflect * direction[j]
+                dnorm += direction[j] * direction[j]
+            }
+            for x in 0..<(P * K) where pricing.capOf[x] >= 0 {
                 // Projected: a price at zero cannot fall, so a cap with room adds nothing.
-                let g = used[x] - capOf[x]
+                let g = pricing.used[x] - pricing.capOf[x]
                 kindDirection[x] = Double(kindPrices[x] == 0 && g < 0 ? 0 : g) + deflect * kindDirection[x]
                 dnorm += kindDirection[x] * kindDirection[x]
             }
             if dnorm <= 0 { break }
             let t = mu * max(1, Double(upperBound) - value) / dnorm
             for j in 0..<J where direction[j] != 0 {
-                prices[j] = min(highest[j], max(lowest[j], prices[j] + Int((t * direction[j] * Double(S)).rounded())))
+                prices[j] = min(pricing.highest[j], max(pricing.lowest[j], prices[j] + Int((t * direction[j] * Double(S)).rounded())))
             }
-            for x in 0..<(P * K) where capOf[x] >= 0 && kindDirection[x] != 0 {
+            for x in 0..<(P * K) where pricing.capOf[x] >= 0 && kindDirection[x] != 0 {
                 kindPrices[x] = max(0, kindPrices[x] + Int((t * kindDirection[x] * Double(S)).rounded()))
             }
         }
         return CoverBound(value: best, steps: made, bestStep: bestStep)
+    }
+}
+
+/// One Lagrangian pass: under a price per position (`prices`) and per person and shift kind for
+/// the caps (`kindPrices`), every person's cheapest row from the row program and every position's
+/// cheapest priced headcount; their sum is a lower bound on every legal plan's objective.
+final class CoverPricing {
+    let s: IncrementalScore
+    let rb: RowRebuilder
+    let P: Int, J: Int, K: Int
+    /// Headcounts considered per position: 0...most.
+    let most: Int
+    /// Cover value of demand j at headcount h (j * (most + 1) + h), in objective points.
+    let coverTable: [Int]
+    /// Per person and kind (p * K + k), the shift-kind cap, or -1 where none applies.
+    let capOf: [Int]
+    /// The range each position's price is kept in (see `init`), in units of 1/scale.
+    let lowest: [Int], highest: [Int]
+    let prices: UnsafeMutablePointer<Int>
+    let kindPrices: UnsafeMutablePointer<Int>
+    /// Filled by `evaluate`: each person's row, positions worked, shifts per person and kind, and
+    /// each position's cheapest priced headcount.
+    private(set) var rows: [[Int32]]
+    private(set) var worked: [Int]
+    private(set) var used: [Int]
+    private(set) var cheapestHeadcount: [Int]
+    /// Each person's priced row cost in the last pass (units of 1/scale, kind prices included).
+    private(set) var rowPricedCost: [Int]
+
+    init(_ s: IncrementalScore, rebuilder rb: RowRebuilder) {
+        self.s = s; self.rb = rb
+        let cp = s.cp, S = LagrangianBound.scale
+        P = s.P; J = s.J; K = cp.kindCount
+        most = P
+        var table = [Int](repeating: 0, count: J * (most + 1))
+        for j in 0..<J { for h in 0...most { table[j * (most + 1) + h] = s.demandValue(j, headcount: Int32(h), hw: 0, cw: 0) } }
+        coverTable = table
+        // Prices stay between minus the value of one person over target and the value of one
+        // person short of it (outside that range the cheapest headcount runs to an end and the
+        // steps oscillate); they start halfway up.
+        prices = .allocate(capacity: max(1, J))
+        var lo = [Int](repeating: 0, count: J), hi = [Int](repeating: 0, count: J)
+        for j in 0..<J {
+            let t = min(most, max(0, Int(cp.demandTarget[j]))), row = j * (most + 1)
+            hi[j] = t > 0 ? (table[row + t - 1] - table[row + t]) * S : 0
+            lo[j] = t < most ? -(table[row + t + 1] - table[row + t]) * S : -hi[j]
+            prices[j] = max(lo[j], hi[j] / 2)
+        }
+        lowest = lo; highest = hi
+        // Shift-kind caps get multipliers of their own (per person and kind, never negative): the
+        // program then prices each shift of a kind, and the bound credits the cap.
+        kindPrices = .allocate(capacity: max(1, P * K))
+        kindPrices.initialize(repeating: 0, count: max(1, P * K))
+        var caps = [Int](repeating: -1, count: P * K)
+        for p in 0..<P {
+            let r = Int(cp.personProfile[p])
+            if cp.hasKindCaps[r] { for k in 0..<K { caps[p * K + k] = Int(cp.kindCap[r * K + k]) } }
+        }
+        capOf = caps
+        rows = Array(repeating: [], count: P)
+        worked = Array(repeating: 0, count: J)
+        used = Array(repeating: 0, count: P * K)
+        cheapestHeadcount = Array(repeating: 0, count: J)
+        rowPricedCost = Array(repeating: 0, count: P)
+        rb.priceScale = S
+    }
+
+    deinit { prices.deallocate(); kindPrices.deallocate() }
+
+    /// One pass at the current prices; returns the bound in objective points (nil if a row program
+    /// fails).
+    func evaluate() -> Double? {
+        let cp = s.cp, S = LagrangianBound.scale
+        rb.coverPrices = UnsafePointer(prices)
+        rb.kindPrices = UnsafePointer(kindPrices)
+        defer { rb.coverPrices = nil; rb.kindPrices = nil }
+        for j in 0..<J { worked[j] = 0 }
+        var total = 0
+        for p in 0..<P {
+            guard let row = rb.rebuild(p, hardWeight: LagrangianBound.missingHourWeight * S, coverageWeight: 0) else { return nil }
+            rows[p] = row
+            var cost = rb.lastTrueCost
+            for k in 0..<K { used[p * K + k] = 0 }
+            for d in 0..<s.D where row[d] >= 0 {
+                worked[Int(row[d])] += 1
+                used[p * K + Int(cp.demandKind[Int(row[d])])] += 1
+            }
+            // The row's Lagrangian value counts its kind prices, less each cap's credit.
+            for k in 0..<K where capOf[p * K + k] >= 0 {
+                cost += kindPrices[p * K + k] * (used[p * K + k] - capOf[p * K + k])
+            }
+            rowPricedCost[p] = cost
+            total += cost
+        }
+        for j in 0..<J {
+            // The cheapest priced headcount of j: cover value plus price per person.
+            var bestH = 0, bestV = Int.max
+            for h in 0...most {
+                let v = coverTable[j * (most + 1) + h] * S + prices[j] * h
+                if v < bestV { bestV = v; bestH = h }
+            }
+            total += bestV
+            cheapestHeadcount[j] = bestH
+        }
+        return Double(total) / Double(S)
     }
 }

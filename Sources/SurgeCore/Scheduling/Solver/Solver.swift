@@ -23,6 +23,13 @@ public enum Solver {
         return LagrangianBound(IncrementalScore(cp)).compute(steps: steps, upperBound: upperBound, isCancelled: isCancelled)
     }
 
+    /// Column generation over the cover (see `CoverMaster`): up to `rounds` rounds of the linear
+    /// master and the row program; nil where the relaxation is not valid for the problem.
+    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
+        let cp = try CompiledProblem(problem)
+        return CoverMaster(IncrementalScore(cp))?.run(rounds: rounds, isCancelled: isCancelled)
+    }
+
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
     /// with a published plan when replanning.
     public static func solve(compiled cp: CompiledProblem, options: SolverOptions, initial: [Int32]? = nil) -> SolveResult {

@@ -1,0 +1,140 @@
+/// What column generation over the cover found (see `CoverMaster`).
+public struct CoverMasterResult: Sendable {
+    /// The best Lagrangian bound met (every legal plan scores at least its ceiling).
+    public let bound: Double
+    /// The linear master's value over the columns it holds (the bound's target; equal to the
+    /// linear-programming bound when the pricing found no more columns).
+    public let masterValue: Double
+    public let rounds: Int
+    public let columns: Int
+    public let pivots: Int
+    /// People whose master solution is a single row.
+    public let integralPeople: Int
+    /// Person-major grid: each person's row of greatest weight in the master solution.
+    public let roundedGrid: [Int32]
+}
+
+/// Column generation over the cover, for a lower bound that settles where subgradient steps
+/// oscillate, and for rows whose mix is close to an optimal plan.
+///
+/// The linear master chooses a convex combination of rows for every person and of headcounts for
+/// every position: rows `cover j` (rows' shifts on j minus the headcount = 0), `person p` (weights
+/// sum to 1), `position j` (headcount weights sum to 1) and `cap p,k` (shifts of kind k at most the
+/// cap, with a slack). Its duals price the row program (`CoverPricing`), whose cheapest rows join
+/// the master; the Lagrangian value at those duals is a valid bound in every round.
+final class CoverMaster {
+    let s: IncrementalScore
+    let pricing: CoverPricing
+    let lp: RevisedSimplex
+    let P: Int, J: Int, K: Int
+    /// Master row of each person and kind's cap (p * K + k), or -1 when the cap cannot bind.
+    private var capRow: [Int]
+    /// Per master column: its person (-1 for headcount and slack columns) and its cells.
+    private var columnPerson: [Int] = []
+    private var columnCells: [[Int32]] = []
+    private var seen: [Set<[Int32]>]
+
+    init?(_ s: IncrementalScore) {
+        guard let pricing = LagrangianBound(s).pricing() else { return nil }
+        self.s = s; self.pricing = pricing
+        P = s.P; J = s.J; K = s.cp.kindCount
+        var capRow = [Int](repeating: -1, count: P * K)
+        var rows = 2 * J + P
+        for x in 0..<(P * K) where pricing.capOf[x] >= 0 && pricing.capOf[x] < s.D { capRow[x] = rows; rows += 1 }
+        self.capRow = capRow
+        var rhs = [Double](repeating: 0, count: rows)
+        for p in 0..<P { rhs[J + p] = 1 }
+        for j in 0..<J { rhs[J + P + j] = 1 }
+        for x in 0..<(P * K) where capRow[x] >= 0 { rhs[capRow[x]] = Double(pricing.capOf[x]) }
+        // Big M: above any row's or position's value, so artificials leave as soon as they can.
+        lp = RevisedSimplex(rhs: rhs, artificialCost: 1e6)
+        seen = Array(repeating: [], count: P)
+        for _ in 0..<lp.firstStructural { columnPerson.append(-1); columnCells.append([]) }
+        let most = pricing.most
+        for j in 0..<J {
+            for h in 0...most {
+                let cost = Double(pricing.coverTable[j * (most + 1) + h])
+                if h == 0 {
+                    addColumn(RevisedSimplex.Column(rows: [Int32(J + P + j)], values: [1], cost: cost), person: -1, cells: [])
+                } else {
+                    addColumn(RevisedSimplex.Column(rows: [Int32(j), Int32(J + P + j)], values: [-Double(h), 1], cost: cost), person: -1, cells: [])
+                }
+            }
+        }
+        for x in 0..<(P * K) where capRow[x] >= 0 {
+            addColumn(RevisedSimplex.Column(rows: [Int32(capRow[x])], values: [1], cost: 0), person: -1, cells: [])
+        }
+    }
+
+    private func addColumn(_ c: RevisedSimplex.Column, person: Int, cells: [Int32]) {
+        lp.add(c)
+        columnPerson.append(person)
+        columnCells.append(cells)
+    }
+
+    /// Adds p's row as a column unless the master has it or it breaks a rule the master does not
+    /// hold (any hard break of the row but its shift-kind caps, which are master rows); returns
+    /// whether it was added.
+    @discardableResult
+    func addRow(_ p: Int, _ row: [Int32]) -> Bool {
+        if seen[p].contains(row) { return false }
+        var kinds = [Int](repeating: 0, count: K)
+        var rows: [Int32] = [Int32(J + p)], values: [Double] = [1]
+        for d in 0..<s.D where row[d] >= 0 {
+            rows.append(row[d]); values.append(1)
+            kinds[Int(s.cp.demandKind[Int(row[d])])] += 1
+        }
+        var capExcess = 0
+        for k in 0..<K where pricing.capOf[p * K + k] >= 0 { capExcess += max(0, kinds[k] - pricing.capOf[p * K + k]) }
+        let value = row.withUnsafeBufferPointer { s.evaluator.evaluate(p, $0.baseAddress!) }
+        if value.hard != capExcess { return false }
+        seen[p].insert(row)
+        for k in 0..<K where kinds[k] > 0 && capRow[p * K + k] >= 0 {
+            rows.append(Int32(capRow[p * K + k])); values.append(Double(kinds[k]))
+        }
+        addColumn(RevisedSimplex.Column(rows: rows, values: values, cost: Double(value.soft)), person: p, cells: row)
+        return true
+    }
+
+    /// Rounds of: solve the master, price every person's row at its duals, add the rows that
+    /// improve it. Stops when the bound meets the master's value, nothing new prices out, or
+    /// `isCancelled` says so.
+    func run(rounds: Int, isCancelled: (() -> Bool)? = nil) -> CoverMasterResult? {
+        let S = Double(LagrangianBound.scale)
+        var best = -Double.infinity
+        var made = 0
+        for _ in 0..<max(1, rounds) {
+            if isCancelled?() == true { break }
+            made += 1
+            _ = lp.solve()
+            let y = lp.duals()
+            for j in 0..<J { pricing.prices[j] = Int((y[j] * S).rounded()) }
+            for x in 0..<(P * K) { pricing.kindPrices[x] = capRow[x] >= 0 ? max(0, Int((-y[capRow[x]] * S).rounded())) : 0 }
+            guard let value = pricing.evaluate() else { return nil }
+            // Only a master without artificials gives duals worth a bound; any prices give a
+            // valid one, so the best is kept either way.
+            best = max(best, value)
+            var added = 0
+            for p in 0..<P where addRow(p, pricing.rows[p]) { added += 1 }
+            if added == 0 || best >= lp.objective - 1e-6 { break }
+        }
+        _ = lp.solve()
+        return result(bound: best, rounds: made)
+    }
+
+    private func result(bound: Double, rounds: Int) -> CoverMasterResult {
+        var weight = [Double](repeating: -1, count: P)
+        var grid = [Int32](repeating: -1, count: P * s.D)
+        var integral = 0
+        for c in lp.firstStructural..<columnPerson.count where columnPerson[c] >= 0 {
+            let p = columnPerson[c], v = lp.value(c)
+            if v > weight[p] {
+                weight[p] = v
+                for d in 0..<s.D { grid[p * s.D + d] = columnCells[c][d] }
+            }
+        }
+        for p in 0..<P where weight[p] > 1 - 1e-6 { integral += 1 }
+        return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columns.count - lp.firstStructural,
+                                 pivots: lp.pivots, integralPeople: integral, roundedGrid: grid)
+    }
+}

@@ -1,0 +1,185 @@
+/// A linear program in equality form, min c·x subject to A x = b and x ≥ 0, solved by the revised
+/// primal simplex with an explicit dense basis inverse. Columns are sparse and can be added
+/// between solves (column generation): each solve starts from the last basis.
+///
+/// Every row starts with an artificial unit column of cost `artificialCost` (big M), so the first
+/// basis is the identity and no phase one is needed; an artificial left basic at a positive value
+/// after a solve means the program (with the columns it has) is infeasible.
+final class RevisedSimplex {
+    struct Column {
+        var rows: [Int32]
+        var values: [Double]
+        var cost: Double
+    }
+
+    let m: Int
+    let b: [Double]
+    let artificialCost: Double
+    private(set) var columns: [Column] = []
+    /// Column index basic in each row, and each column's row in the basis (-1 when nonbasic).
+    private var basis: [Int]
+    private var basisRow: [Int] = []
+    /// Row-major basis inverse.
+    private var inverse: [Double]
+    private(set) var basicValue: [Double]
+    /// Columns that may not enter (fixed at zero by the caller).
+    private var barred: [Bool] = []
+    private var pivotsSinceRefactor = 0
+    private(set) var pivots = 0
+    static let tolerance = 1e-9
+
+    init(rhs: [Double], artificialCost: Double) {
+        m = rhs.count
+        b = rhs
+        self.artificialCost = artificialCost
+        basis = Array(0..<m)
+        inverse = [Double](repeating: 0, count: m * m)
+        basicValue = rhs.map { abs($0) }
+        for i in 0..<m {
+            inverse[i * m + i] = 1
+            // The artificial of a negative right-hand side enters with -1 (the row is kept as given).
+            columns.append(Column(rows: [Int32(i)], values: [rhs[i] < 0 ? -1 : 1], cost: artificialCost))
+            basisRow.append(i)
+            barred.append(false)
+        }
+        // Rows with a negative right-hand side: the inverse of a -1 unit column is -1.
+        for i in 0..<m where rhs[i] < 0 { inverse[i * m + i] = -1 }
+    }
+
+    /// Index of the first column that is not an artificial.
+    var firstStructural: Int { m }
+
+    @discardableResult
+    func add(_ column: Column) -> Int {
+        columns.append(column)
+        basisRow.append(-1)
+        barred.append(false)
+        return columns.count - 1
+    }
+
+    /// Bars column c from entering (the caller fixes it at zero); a basic one is left to leave.
+    func bar(_ c: Int, _ value: Bool = true) { barred[c] = value }
+
+    /// Value of column c in the current basic solution.
+    func value(_ c: Int) -> Double { basisRow[c] >= 0 ? basicValue[basisRow[c]] : 0 }
+
+    var objective: Double {
+        var v = 0.0
+        for i in 0..<m { v += columns[basis[i]].cost * basicValue[i] }
+        return v
+    }
+
+    /// Dual values y = c_B B⁻¹ of the current basis.
+    func duals() -> [Double] {
+        var y = [Double](repeating: 0, count: m)
+        for i in 0..<m {
+            let c = columns[basis[i]].cost
+            if c == 0 { continue }
+            let row = i * m
+            for k in 0..<m { y[k] += c * inverse[row + k] }
+        }
+        return y
+    }
+
+    func reducedCost(_ c: Int, _ y: [Double]) -> Double {
+        let col = columns[c]
+        var d = col.cost
+        for (r, v) in zip(col.rows, col.values) { d -= y[Int(r)] * v }
+        return d
+    }
+
+    enum Outcome { case optimal, unbounded, pivotLimit }
+
+    /// Pivots to optimality with the columns held (Dantzig's rule; Bland's after a long run of
+    /// degenerate pivots, which cannot cycle).
+    func solve(pivotLimit: Int = 1_000_000) -> Outcome {
+        var w = [Double](repeating: 0, count: m)
+        var degenerateRun = 0
+        var y = duals()
+        for _ in 0..<pivotLimit {
+            let bland = degenerateRun > 50
+            var enter = -1, best = -1e-7
+            for c in 0..<columns.count where basisRow[c] < 0 && !barred[c] {
+                let d = reducedCost(c, y)
+                if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
+            }
+            if enter < 0 { return .optimal }
+            // w = B⁻¹ a_enter
+            for i in 0..<m { w[i] = 0 }
+            let col = columns[enter]
+            for (r, v) in zip(col.rows, col.values) {
+                let k = Int(r)
+                for i in 0..<m { w[i] += inverse[i * m + k] * v }
+            }
+            var leave = -1, ratio = Double.infinity
+            for i in 0..<m where w[i] > 1e-9 {
+                let t = max(0, basicValue[i]) / w[i]
+                if t < ratio - 1e-12 || (abs(t - ratio) <= 1e-12 && (bland ? basis[i] < basis[leave] : w[i] > w[leave])) {
+                    ratio = t; leave = i
+                }
+            }
+            if leave < 0 { return .unbounded }
+            degenerateRun = ratio <= 1e-12 ? degenerateRun + 1 : 0
+            pivot(leave: leave, enter: enter, w: w, step: ratio)
+            if pivotsSinceRefactor >= max(200, m) { refactor() }
+            y = duals()
+        }
+        return .pivotLimit
+    }
+
+    private func pivot(leave r: Int, enter: Int, w: [Double], step: Double) {
+        for i in 0..<m where i != r { basicValue[i] -= step * w[i] }
+        basicValue[r] = step
+        let pr = r * m, inv = 1 / w[r]
+        for k in 0..<m { inverse[pr + k] *= inv }
+        inverse.withUnsafeMutableBufferPointer { a in
+            for i in 0..<m where i != r && w[i] != 0 {
+                let f = w[i], pi = i * m
+                for k in 0..<m { a[pi + k] -= f * a[pr + k] }
+            }
+        }
+        basisRow[basis[r]] = -1
+        basis[r] = enter
+        basisRow[enter] = r
+        pivots += 1; pivotsSinceRefactor += 1
+    }
+
+    /// Recomputes the basis inverse and the basic values from scratch (Gauss–Jordan with partial
+    /// pivoting), which clears the rounding the product updates gather.
+    func refactor() {
+        pivotsSinceRefactor = 0
+        var a = [Double](repeating: 0, count: m * m)
+        for i in 0..<m {
+            let col = columns[basis[i]]
+            for (r, v) in zip(col.rows, col.values) { a[Int(r) * m + i] = v }
+        }
+        var inv = [Double](repeating: 0, count: m * m)
+        for i in 0..<m { inv[i * m + i] = 1 }
+        for c in 0..<m {
+            var p = c
+            for i in c..<m where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
+            if abs(a[p * m + c]) < 1e-12 { return }   // singular by rounding: keep the updated inverse
+            if p != c {
+                for k in 0..<m { a.swapAt(c * m + k, p * m + k); inv.swapAt(c * m + k, p * m + k) }
+            }
+            let f = 1 / a[c * m + c]
+            for k in 0..<m { a[c * m + k] *= f; inv[c * m + k] *= f }
+            for i in 0..<m where i != c {
+                let g = a[i * m + c]
+                if g == 0 { continue }
+                for k in 0..<m { a[i * m + k] -= g * a[c * m + k]; inv[i * m + k] -= g * inv[c * m + k] }
+            }
+        }
+        inverse = inv
+        for i in 0..<m {
+            var v = 0.0
+            for k in 0..<m { v += inverse[i * m + k] * b[k] }
+            basicValue[i] = v
+        }
+    }
+
+    /// Whether an artificial column is basic at a positive value.
+    var isInfeasible: Bool {
+        (0..<m).contains { basis[$0] < firstStructural && basicValue[$0] > 1e-7 }
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+@testable import SurgeCore
+
+/// Column generation over the cover: its bound is never above the optimum of all rosters of tiny
+/// instances (enumerated and scored by the independent Curtois checker), and it is at least the
+/// subgradient bound, which uses the same relaxation.
+struct CoverMasterTests {
+    @Test("on tiny instances the bound never exceeds the enumerated optimum and meets the master's value", arguments: 0..<8)
+    func boundIsBelowEnumeratedOptimum(seed: Int) throws {
+        let (instance, optimum) = try LagrangianBoundTests.tinyInstance(seed: seed)
+        let problem = CurtoisModel(instance).problem
+        let master = try #require(try Solver.coverMaster(problem, rounds: 200))
+        #expect(master.bound <= Double(optimum) + 1e-6, "seed \(seed): bound \(master.bound) above the optimum \(optimum)")
+        // Converged: the master's value is the linear-programming bound, so below the optimum too.
+        #expect(master.bound >= master.masterValue - 1e-3, "seed \(seed): bound \(master.bound), master \(master.masterValue)")
+        #expect(master.masterValue <= Double(optimum) + 1e-6, "seed \(seed)")
+        let subgradient = try #require(try Solver.coverBound(problem, steps: 300, upperBound: optimum))
+        #expect(master.bound >= subgradient.value - 0.05, "seed \(seed): master \(master.bound) below the subgradient's \(subgradient.value)")
+    }
+
+    @Test("on larger instances the bound stays below the solver's legal plans", arguments: 0..<3)
+    func boundIsBelowSolverPlans(seed: Int) throws {
+        let (model, check) = try LagrangianBoundTests.solvedInstance(seed: seed)
+        let master = try #require(try Solver.coverMaster(model.problem, rounds: 300))
+        #expect(master.bound <= Double(check.objective) + 1e-6, "seed \(seed): bound \(master.bound), plan \(check.objective)")
+        #expect(master.bound > 0, "seed \(seed)")
+        #expect(master.roundedGrid.count == model.problem.people.count * 14)
+    }
+}
