@@ -40,8 +40,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("day-match-percent"), help: "Percent of rebuild turns that re-assign one day's cells among a group exactly.") var dayMatchPercent: Int?
     @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
     @Option(name: .customLong("master-rounds"), help: "After each solve, column generation over the cover with up to this many rounds (0 = none): its bound and linear master value, on a line of its own.") var masterRounds: Int = 0
-    @Option(name: .customLong("dive-rounds")) var diveRounds: Int?
-    @Option(name: .customLong("search-t0")) var searchT0: Double?
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
     @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by transfer re-plans (0 = none).") var polishShare: Double?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
@@ -135,19 +133,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             }
             if masterRounds > 0 {
                 let started = benchClock()
-                if let m = try Solver.coverMaster(model.problem, rounds: masterRounds, diveRounds: diveRounds) {
-                    if let d = m.dive {
-                        let diveSeconds = benchClock() - started
-                        print("  dive: \(d.score) (\(formatSeconds(diveSeconds)) s)")
-                        if let searchT0 {
-                            var o = tuned
-                            o.timeLimit = max(1, time - diveSeconds)
-                            o.startTemperature = searchT0
-                            let r = Solver.solve(compiled: try CompiledProblem(model.problem), options: o, initial: d.grid)
-                            let c = CurtoisChecker.evaluate(instance, roster: model.roster(of: r.plan))
-                            print("  dive+search: \(c.objective) feasible \(c.isFeasible) best at \(formatSeconds(r.statistics.secondsToBest)) s")
-                        }
-                    }
+                if let m = try Solver.coverMaster(model.problem, rounds: masterRounds) {
                     print("  master: bound \(String(format: "%.2f", m.bound)), master value \(String(format: "%.2f", m.masterValue)), \(m.rounds) rounds, \(m.columns) columns, \(m.pivots) pivots, \(m.integralPeople) of \(instance.employees.count) people on one row (\(formatSeconds(benchClock() - started)) s)")
                 } else {
                     print("  master: not available (rules the row program does not relax exactly here)")

@@ -64,9 +64,6 @@ final class RowRebuilder {
     /// With `coverPrices`: the price of each shift of kind k in person p's row (p * kinds + k), the
     /// multipliers of the shift-kind caps; nil prices the kinds at 0 (caps relaxed).
     var kindPrices: UnsafePointer<Int>? = nil
-    /// Cells the rows must hold (p * days + d): a demand, -1 for a day off, or -2 where free; nil
-    /// leaves every cell free. Problem pins come first.
-    var forced: UnsafePointer<Int32>? = nil
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
@@ -169,11 +166,8 @@ final class RowRebuilder {
         for d in win {
             let base = d * (K + 1)
             var n = 0
-            let problemPin = cp.pinnedCell[p * D + d]
-            // A forced cell (column generation's dive) acts as a pin on that value.
-            let forcedCell = problemPin ? s.cell(p, d) : forced.map { $0[p * D + d] } ?? -2
-            let pinned = problemPin || forcedCell >= -1
-            if !pinned || (!problemPin && forcedCell == -1) {
+            let pinned = cp.pinnedCell[p * D + d]
+            if !pinned {
                 optionDemand[base] = -1; optionKind[base] = -1; optionUnits[base] = 0
                 optionCost[base] = s.cellSoft(p, d, -1) * (coverPrices == nil ? 1 : priceScale)
                 n = 1
@@ -183,7 +177,7 @@ final class RowRebuilder {
             pricingWork += 50 * (b - a)
             for i in a..<b {
                 let j = Int(cp.dayDemands[i])
-                if pinned { if forcedCell != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
+                if pinned { if s.cell(p, d) != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
                 let k = Int(cp.demandKind[j])
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])

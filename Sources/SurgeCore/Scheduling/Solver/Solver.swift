@@ -25,16 +25,9 @@ public enum Solver {
 
     /// Column generation over the cover (see `CoverMaster`): up to `rounds` rounds of the linear
     /// master and the row program; nil where the relaxation is not valid for the problem.
-    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, diveRounds: Int? = nil, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
+    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
         let cp = try CompiledProblem(problem)
-        let s = IncrementalScore(cp)
-        guard let master = CoverMaster(s), var result = master.run(rounds: rounds, isCancelled: isCancelled) else { return nil }
-        if let diveRounds {
-            let grid = ProcessInfo.processInfo.environment["SURGE_CDIVE"] != nil ? master.diveColumns(roundsPerFix: diveRounds, isCancelled: isCancelled) : master.dive(roundsPerFix: diveRounds, isCancelled: isCancelled)
-            grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
-            result.dive = (grid, s.score)
-        }
-        return result
+        return CoverMaster(IncrementalScore(cp))?.run(rounds: rounds, isCancelled: isCancelled)
     }
 
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
