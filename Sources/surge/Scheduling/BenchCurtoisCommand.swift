@@ -134,7 +134,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if masterRounds > 0 {
                 let started = benchClock()
                 if let m = try Solver.coverMaster(model.problem, rounds: masterRounds) {
-                    print("  master: bound \(String(format: "%.2f", m.bound)), master value \(String(format: "%.2f", m.masterValue)), \(m.rounds) rounds, \(m.columns) columns, \(m.pivots) pivots, \(m.integralPeople) of \(instance.employees.count) people on one row (\(formatSeconds(benchClock() - started)) s)")
+                    print("  master: bound \(String(format: "%.2f", m.bound)), master value \(String(format: "%.2f", m.masterValue)), \(m.rounds) rounds, \(m.columns) columns, \(m.pivots) pivots, \(m.masterRows) rows, \(m.integralPeople) of \(instance.employees.count) people on one row (\(formatSeconds(benchClock() - started)) s)")
                 } else {
                     print("  master: not available (rules the row program does not relax exactly here)")
                 }

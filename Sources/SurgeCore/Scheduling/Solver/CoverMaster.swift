@@ -8,6 +8,8 @@ public struct CoverMasterResult: Sendable {
     public let rounds: Int
     public let columns: Int
     public let pivots: Int
+    /// Rows of the linear master (cover, people, positions, shift-kind caps that can bind).
+    public let masterRows: Int
     /// People whose master solution is a single row.
     public let integralPeople: Int
     /// Person-major grid: each person's row of greatest weight in the master solution.
@@ -40,7 +42,8 @@ final class CoverMaster {
         P = s.P; J = s.J; K = s.cp.kindCount
         var capRow = [Int](repeating: -1, count: P * K)
         var rows = 2 * J + P
-        for x in 0..<(P * K) where pricing.capOf[x] >= 0 && pricing.capOf[x] < s.D { capRow[x] = rows; rows += 1 }
+        // A cap of 0 needs no row: the row program never uses the kind. One of D or more cannot bind.
+        for x in 0..<(P * K) where pricing.capOf[x] > 0 && pricing.capOf[x] < s.D { capRow[x] = rows; rows += 1 }
         self.capRow = capRow
         var rhs = [Double](repeating: 0, count: rows)
         for p in 0..<P { rhs[J + p] = 1 }
@@ -85,7 +88,7 @@ final class CoverMaster {
             kinds[Int(s.cp.demandKind[Int(row[d])])] += 1
         }
         var capExcess = 0
-        for k in 0..<K where pricing.capOf[p * K + k] >= 0 { capExcess += max(0, kinds[k] - pricing.capOf[p * K + k]) }
+        for k in 0..<K where capRow[p * K + k] >= 0 { capExcess += max(0, kinds[k] - pricing.capOf[p * K + k]) }
         let value = row.withUnsafeBufferPointer { s.evaluator.evaluate(p, $0.baseAddress!) }
         if value.hard != capExcess { return false }
         seen[p].insert(row)
@@ -135,6 +138,6 @@ final class CoverMaster {
         }
         for p in 0..<P where weight[p] > 1 - 1e-6 { integral += 1 }
         return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columns.count - lp.firstStructural,
-                                 pivots: lp.pivots, integralPeople: integral, roundedGrid: grid)
+                                 pivots: lp.pivots, masterRows: lp.m, integralPeople: integral, roundedGrid: grid)
     }
 }

@@ -22,11 +22,8 @@ final class RevisedSimplex {
     /// Row-major basis inverse.
     private var inverse: [Double]
     private(set) var basicValue: [Double]
-    /// Columns that may not enter (fixed at zero by the caller).
-    private var barred: [Bool] = []
     private var pivotsSinceRefactor = 0
     private(set) var pivots = 0
-    static let tolerance = 1e-9
 
     init(rhs: [Double], artificialCost: Double) {
         m = rhs.count
@@ -34,16 +31,15 @@ final class RevisedSimplex {
         self.artificialCost = artificialCost
         basis = Array(0..<m)
         inverse = [Double](repeating: 0, count: m * m)
-        basicValue = rhs.map { abs($0) }
+        basicValue = b.map { abs($0) }
         for i in 0..<m {
             inverse[i * m + i] = 1
             // The artificial of a negative right-hand side enters with -1 (the row is kept as given).
-            columns.append(Column(rows: [Int32(i)], values: [rhs[i] < 0 ? -1 : 1], cost: artificialCost))
+            columns.append(Column(rows: [Int32(i)], values: [b[i] < 0 ? -1 : 1], cost: artificialCost))
             basisRow.append(i)
-            barred.append(false)
         }
         // Rows with a negative right-hand side: the inverse of a -1 unit column is -1.
-        for i in 0..<m where rhs[i] < 0 { inverse[i * m + i] = -1 }
+        for i in 0..<m where b[i] < 0 { inverse[i * m + i] = -1 }
     }
 
     /// Index of the first column that is not an artificial.
@@ -53,12 +49,8 @@ final class RevisedSimplex {
     func add(_ column: Column) -> Int {
         columns.append(column)
         basisRow.append(-1)
-        barred.append(false)
         return columns.count - 1
     }
-
-    /// Bars column c from entering (the caller fixes it at zero); a basic one is left to leave.
-    func bar(_ c: Int, _ value: Bool = true) { barred[c] = value }
 
     /// Value of column c in the current basic solution.
     func value(_ c: Int) -> Double { basisRow[c] >= 0 ? basicValue[basisRow[c]] : 0 }
@@ -90,16 +82,16 @@ final class RevisedSimplex {
 
     enum Outcome { case optimal, unbounded, pivotLimit }
 
-    /// Pivots to optimality with the columns held (Dantzig's rule; Bland's after a long run of
-    /// degenerate pivots, which cannot cycle).
+    /// Pivots to optimality with the columns held (Dantzig's rule; Bland's while 50 pivots in a
+    /// row have not lowered the objective, which cannot cycle).
     func solve(pivotLimit: Int = 1_000_000) -> Outcome {
         var w = [Double](repeating: 0, count: m)
-        var degenerateRun = 0
         var y = duals()
+        var lastObjective = objective, stalled = 0
         for _ in 0..<pivotLimit {
-            let bland = degenerateRun > 50
+            let bland = stalled > 50
             var enter = -1, best = -1e-7
-            for c in 0..<columns.count where basisRow[c] < 0 && !barred[c] {
+            for c in 0..<columns.count where basisRow[c] < 0 {
                 let d = reducedCost(c, y)
                 if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
             }
@@ -119,10 +111,11 @@ final class RevisedSimplex {
                 }
             }
             if leave < 0 { return .unbounded }
-            degenerateRun = ratio <= 1e-12 ? degenerateRun + 1 : 0
             pivot(leave: leave, enter: enter, w: w, step: ratio)
             if pivotsSinceRefactor >= max(200, m) { refactor() }
             y = duals()
+            let now = objective
+            if now < lastObjective - 1e-9 * max(1, abs(lastObjective)) { lastObjective = now; stalled = 0 } else { stalled += 1 }
         }
         return .pivotLimit
     }
