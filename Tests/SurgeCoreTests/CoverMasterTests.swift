@@ -24,6 +24,7 @@ struct CoverMasterTests {
         let master = try #require(try Solver.coverMaster(model.problem, rounds: 300))
         #expect(master.bound <= Double(check.objective) + 1e-6, "seed \(seed): bound \(master.bound), plan \(check.objective)")
         #expect(master.bound > 0, "seed \(seed)")
-        #expect(master.roundedGrid.count == model.problem.people.count * 14)
+        // The rounds end when the bound meets the master's value: the linear bound is reached.
+        #expect(master.bound >= master.masterValue - 1e-3, "seed \(seed): bound \(master.bound), master \(master.masterValue)")
     }
 }

@@ -12,12 +12,10 @@ public struct CoverMasterResult: Sendable {
     public let masterRows: Int
     /// People whose master solution is a single row.
     public let integralPeople: Int
-    /// Person-major grid: each person's row of greatest weight in the master solution.
-    public let roundedGrid: [Int32]
 }
 
-/// Column generation over the cover, for a lower bound that settles where subgradient steps
-/// oscillate, and for rows whose mix is close to an optimal plan.
+/// Column generation over the cover: the linear-programming bound, which subgradient steps
+/// (`LagrangianBound`) approach but on some problems never settle at.
 ///
 /// The linear master chooses a convex combination of rows for every person and of headcounts for
 /// every position: rows `cover j` (rows' shifts on j minus the headcount = 0), `person p` (weights
@@ -105,9 +103,9 @@ final class CoverMaster {
     func run(rounds: Int, isCancelled: (() -> Bool)? = nil) -> CoverMasterResult? {
         let S = Double(LagrangianBound.scale)
         var best = -Double.infinity
-        var made = 0
+        var made = 0, cancelled = false
         for _ in 0..<max(1, rounds) {
-            if isCancelled?() == true { break }
+            if isCancelled?() == true { cancelled = true; break }
             made += 1
             _ = lp.solve()
             let y = lp.duals()
@@ -121,23 +119,17 @@ final class CoverMaster {
             for p in 0..<P where addRow(p, pricing.rows[p]) { added += 1 }
             if added == 0 || best >= lp.objective - 1e-6 { break }
         }
-        _ = lp.solve()
+        // The rows of the last round join the master's value (not the bound) unless time is up.
+        if !cancelled { _ = lp.solve() }
         return result(bound: best, rounds: made)
     }
 
     private func result(bound: Double, rounds: Int) -> CoverMasterResult {
-        var weight = [Double](repeating: -1, count: P)
-        var grid = [Int32](repeating: -1, count: P * s.D)
-        var integral = 0
+        var weight = [Double](repeating: 0, count: P)
         for c in lp.firstStructural..<columnPerson.count where columnPerson[c] >= 0 {
-            let p = columnPerson[c], v = lp.value(c)
-            if v > weight[p] {
-                weight[p] = v
-                for d in 0..<s.D { grid[p * s.D + d] = columnCells[c][d] }
-            }
+            weight[columnPerson[c]] = max(weight[columnPerson[c]], lp.value(c))
         }
-        for p in 0..<P where weight[p] > 1 - 1e-6 { integral += 1 }
         return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columns.count - lp.firstStructural,
-                                 pivots: lp.pivots, masterRows: lp.m, integralPeople: integral, roundedGrid: grid)
+                                 pivots: lp.pivots, masterRows: lp.m, integralPeople: weight.filter { $0 > 1 - 1e-6 }.count)
     }
 }
