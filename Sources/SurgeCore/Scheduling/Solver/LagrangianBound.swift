@@ -121,8 +121,6 @@ final class CoverPricing {
     private(set) var worked: [Int]
     private(set) var used: [Int]
     private(set) var cheapestHeadcount: [Int]
-    /// Each person's priced row cost in the last pass (units of 1/scale, kind prices included).
-    private(set) var rowPricedCost: [Int]
 
     init(_ s: IncrementalScore, rebuilder rb: RowRebuilder) {
         self.s = s; self.rb = rb
@@ -158,7 +156,6 @@ final class CoverPricing {
         worked = Array(repeating: 0, count: J)
         used = Array(repeating: 0, count: P * K)
         cheapestHeadcount = Array(repeating: 0, count: J)
-        rowPricedCost = Array(repeating: 0, count: P)
         rb.priceScale = S
     }
 
@@ -186,7 +183,6 @@ final class CoverPricing {
             for k in 0..<K where capOf[p * K + k] >= 0 {
                 cost += kindPrices[p * K + k] * (used[p * K + k] - capOf[p * K + k])
             }
-            rowPricedCost[p] = cost
             total += cost
         }
         for j in 0..<J {
