@@ -29,9 +29,8 @@ final class CoverMaster {
     let P: Int, J: Int, K: Int
     /// Master row of each person and kind's cap (p * K + k), or -1 when the cap cannot bind.
     private var capRow: [Int]
-    /// Per master column: its person (-1 for headcount and slack columns) and its cells.
+    /// Per master column: its person (-1 for artificial, headcount and slack columns).
     private var columnPerson: [Int] = []
-    private var columnCells: [[Int32]] = []
     private var seen: [Set<[Int32]>]
 
     init?(_ s: IncrementalScore) {
@@ -50,27 +49,26 @@ final class CoverMaster {
         // Big M: above any row's or position's value, so artificials leave as soon as they can.
         lp = RevisedSimplex(rhs: rhs, artificialCost: 1e6)
         seen = Array(repeating: [], count: P)
-        for _ in 0..<lp.firstStructural { columnPerson.append(-1); columnCells.append([]) }
+        columnPerson = Array(repeating: -1, count: lp.firstStructural)
         let most = pricing.most
         for j in 0..<J {
             for h in 0...most {
                 let cost = Double(pricing.coverTable[j * (most + 1) + h])
                 if h == 0 {
-                    addColumn(RevisedSimplex.Column(rows: [Int32(J + P + j)], values: [1], cost: cost), person: -1, cells: [])
+                    addColumn(RevisedSimplex.Column(rows: [Int32(J + P + j)], values: [1], cost: cost), person: -1)
                 } else {
-                    addColumn(RevisedSimplex.Column(rows: [Int32(j), Int32(J + P + j)], values: [-Double(h), 1], cost: cost), person: -1, cells: [])
+                    addColumn(RevisedSimplex.Column(rows: [Int32(j), Int32(J + P + j)], values: [-Double(h), 1], cost: cost), person: -1)
                 }
             }
         }
         for x in 0..<(P * K) where capRow[x] >= 0 {
-            addColumn(RevisedSimplex.Column(rows: [Int32(capRow[x])], values: [1], cost: 0), person: -1, cells: [])
+            addColumn(RevisedSimplex.Column(rows: [Int32(capRow[x])], values: [1], cost: 0), person: -1)
         }
     }
 
-    private func addColumn(_ c: RevisedSimplex.Column, person: Int, cells: [Int32]) {
+    private func addColumn(_ c: RevisedSimplex.Column, person: Int) {
         lp.add(c)
         columnPerson.append(person)
-        columnCells.append(cells)
     }
 
     /// Adds p's row as a column unless the master has it or it breaks a rule the master does not
@@ -93,7 +91,7 @@ final class CoverMaster {
         for k in 0..<K where kinds[k] > 0 && capRow[p * K + k] >= 0 {
             rows.append(Int32(capRow[p * K + k])); values.append(Double(kinds[k]))
         }
-        addColumn(RevisedSimplex.Column(rows: rows, values: values, cost: Double(value.soft)), person: p, cells: row)
+        addColumn(RevisedSimplex.Column(rows: rows, values: values, cost: Double(value.soft)), person: p)
         return true
     }
 
