@@ -42,7 +42,11 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("master-rounds"), help: "After each solve, column generation over the cover with up to this many rounds (0 = none): its bound and linear master value, on a line of its own.") var masterRounds: Int = 0
     @Option(name: .customLong("master-seconds"), help: "Time limit of --master-rounds, in seconds (the bound reached by then is printed).") var masterSeconds: Double = 600
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
-    @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by transfer re-plans (0 = none).") var polishShare: Double?
+    @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.3 with group re-plans, else 0.1).") var polishShare: Double?
+    @Option(name: .customLong("polish-max-cells"), help: "Largest problem (people × days) that gets the polish.") var polishMaxCells: Int?
+    @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
+    @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
+    @Option(name: .customLong("group-nodes"), help: "Most branch-and-price nodes of one group re-plan.") var groupNodes: Int?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -55,6 +59,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if !(masterSeconds > 0) { throw ValidationError("--master-seconds: must be above 0, got \(masterSeconds)") }
         if masterRounds < 0 { throw ValidationError("--master-rounds: must be 0 or more, got \(masterRounds)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
+        if let polishMaxCells, polishMaxCells < 0 { throw ValidationError("--polish-max-cells: must be 0 or more, got \(polishMaxCells)") }
+        if let groupPercent, !(0...100).contains(groupPercent) { throw ValidationError("--group-percent: must be 0 to 100, got \(groupPercent)") }
+        if let groupPeople, !(1...32).contains(groupPeople) { throw ValidationError("--group-people: must be 1 to 32, got \(groupPeople)") }
+        if let groupNodes, groupNodes < 1 { throw ValidationError("--group-nodes: must be at least 1, got \(groupNodes)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
@@ -108,6 +116,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
             if let polishShare { tuned.polishShare = polishShare }
+            if let polishMaxCells { tuned.polishMaxCells = polishMaxCells }
+            if let groupPercent { tuned.groupReplanPercent = groupPercent }
+            if let groupPeople { tuned.groupReplanPeople = groupPeople }
+            if let groupNodes { tuned.groupReplanNodes = groupNodes }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)

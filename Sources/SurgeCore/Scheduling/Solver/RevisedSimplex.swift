@@ -24,6 +24,10 @@ final class RevisedSimplex {
     private(set) var basicValue: [Double]
     private var pivotsSinceRefactor = 0
     private(set) var pivots = 0
+    /// A pivot that lowers the objective by at most this share of it counts as a stall (Bland's
+    /// rule after 50 in a row). Programs with a perturbed right-hand side make tiny real progress
+    /// and set it to 0.
+    var stallTolerance = 1e-9
 
     init(rhs: [Double], artificialCost: Double) {
         m = rhs.count
@@ -51,6 +55,9 @@ final class RevisedSimplex {
         basisRow.append(-1)
         return columns.count - 1
     }
+
+    /// Changes a column's cost; the next solve starts from the current basis.
+    func setCost(_ c: Int, _ cost: Double) { columns[c].cost = cost }
 
     /// Value of column c in the current basic solution.
     func value(_ c: Int) -> Double { basisRow[c] >= 0 ? basicValue[basisRow[c]] : 0 }
@@ -115,7 +122,7 @@ final class RevisedSimplex {
             if pivotsSinceRefactor >= max(200, m) { refactor() }
             y = duals()
             let now = objective
-            if now < lastObjective - 1e-9 * max(1, abs(lastObjective)) { lastObjective = now; stalled = 0 } else { stalled += 1 }
+            if now < lastObjective - stallTolerance * max(1, abs(lastObjective)) { lastObjective = now; stalled = 0 } else { stalled += 1 }
         }
         return .pivotLimit
     }

@@ -64,6 +64,14 @@ final class RowRebuilder {
     /// With `coverPrices`: the price of each shift of kind k in person p's row (p * kinds + k), the
     /// multipliers of the shift-kind caps; nil prices the kinds at 0 (caps relaxed).
     var kindPrices: UnsafePointer<Int>? = nil
+    /// Branching of an exact group re-plan (`GroupReplan`), per cell p * days + d: the value the
+    /// row must hold there (a demand, or -1 for a day off), or -2 where it is free; nil leaves
+    /// every cell free. Problem pins come first.
+    var forced: UnsafePointer<Int32>? = nil
+    /// With the same indexing, values the row must not hold: bit i bans the day's i-th demand (in
+    /// `dayDemands` order), bit 63 the day off; nil bans nothing.
+    var banned: UnsafePointer<UInt64>? = nil
+    static let offBan: UInt64 = 1 << 63
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
@@ -166,8 +174,12 @@ final class RowRebuilder {
         for d in win {
             let base = d * (K + 1)
             var n = 0
-            let pinned = cp.pinnedCell[p * D + d]
-            if !pinned {
+            let problemPin = cp.pinnedCell[p * D + d]
+            // A branching decision acts as a pin on its value.
+            let forcedCell = problemPin ? s.cell(p, d) : forced.map { $0[p * D + d] } ?? -2
+            let pinned = problemPin || forcedCell >= -1
+            let ban = problemPin ? 0 : banned.map { $0[p * D + d] } ?? 0
+            if (!pinned || (!problemPin && forcedCell == -1)) && ban & Self.offBan == 0 {
                 optionDemand[base] = -1; optionKind[base] = -1; optionUnits[base] = 0
                 optionCost[base] = s.cellSoft(p, d, -1) * (coverPrices == nil ? 1 : priceScale)
                 n = 1
@@ -177,7 +189,8 @@ final class RowRebuilder {
             pricingWork += 50 * (b - a)
             for i in a..<b {
                 let j = Int(cp.dayDemands[i])
-                if pinned { if s.cell(p, d) != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
+                if pinned { if forcedCell != Int32(j) { continue } } else if !cp.eligible.get(j, p) { continue }
+                if ban != 0 && i - a < 63 && ban & (1 << UInt64(i - a)) != 0 { continue }
                 let k = Int(cp.demandKind[j])
                 if !pinned && cp.hasKindCaps[r] && cp.kindCap[r * K + k] >= 0 && cp.kindCap[r * K + k] <= kindOutside[k] { continue }
                 let pm = Int(cp.paidMinutes[cp.paidRow[r] + j])

@@ -105,10 +105,20 @@ public struct SolverOptions: Sendable {
     public var dayMatchPercent: Int = 20
     /// Most people in one day's re-assignment (the rest keep their cells).
     public var dayMatchPeople: Int = 40
-    /// Share of the move budget or time limit at the end of a run that polishes the best plan by
-    /// transfer re-plans only (`LocalSearch.polish`). Measured on Curtois & Qu Instance11, 60 s, 2
-    /// threads, seeds 1-3: 0.1: 3449, 3445, 3446; 0.2: 3450, 3446, 3443; without: 3453, 3449, 3449.
-    public var polishShare: Double = 0.1
+    /// Share of the move budget or time limit at the end of a run that polishes the best plan
+    /// (`LocalSearch.polish`); nil chooses `transferPolishShare`, or `groupPolishShare` where
+    /// exact group re-plans run.
+    public var polishShare: Double? = nil
+    /// The polish share when it makes transfer re-plans only. Measured on Curtois & Qu Instance11,
+    /// 60 s, 2 threads, seeds 1-3: 0.1: 3449, 3445, 3446; 0.2: 3450, 3446, 3443; without: 3453,
+    /// 3449, 3449.
+    public static let transferPolishShare = 0.1
+    /// The polish share when its turns re-plan groups exactly (`groupReplanPercent`). Measured on
+    /// Curtois & Qu at 60 s, 2 threads, seeds 1-3, against the transfer polish at 0.1: 11 3443,
+    /// 3443, 3443 (the optimum) against 3447, 3449, 3446 (0.1 with group re-plans: 3445, 3443,
+    /// 3443); 5 1144, 1145, 1143 against 1153, 1151, 1154; 7 1065, 1061, 1060 against 1073, 1069,
+    /// 1075; 9 445, 444, 445 against 445, 442, 445.
+    public static let groupPolishShare = 0.3
     /// Largest problem (people × days) that gets the polish. Larger problems are still improving
     /// at the end of a run and lose more by the shorter annealing than the polish gains. Curtois
     /// & Qu, seeds 1-3, with the polish against without: at 60 s (session 17, against session
@@ -119,6 +129,14 @@ public struct SolverOptions: Sendable {
     /// 4606 against 4392, 4199, 4269; at 60 s both level (15, seeds 1-5: median 3969 against
     /// 3979; 17: 5807 against 5798).
     public var polishMaxCells: Int = 1500
+    /// Percent of the polish turns that re-plan a group exactly (`GroupReplan`: branch and price
+    /// over the rows of `groupReplanPeople` people around an unmet wish, everyone else fixed).
+    /// Where the relaxation is not valid (quotas, mixes, minimum headcounts) the polish makes
+    /// transfer re-plans only.
+    public var groupReplanPercent: Int = 100
+    public var groupReplanPeople: Int = 8
+    /// Most branch-and-price nodes of one group re-plan.
+    public var groupReplanNodes: Int = 40
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this

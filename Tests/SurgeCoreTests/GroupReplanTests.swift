@@ -1,0 +1,137 @@
+import Testing
+@testable import SurgeCore
+
+/// The exact group re-plan (branch and price over a group's rows, everyone else fixed): with the
+/// whole staff as the group it must reach the optimum of all rosters of tiny instances, enumerated
+/// and scored by the independent Curtois checker; on larger plans every change it claims must be
+/// the change the checker sees.
+struct GroupReplanTests {
+    /// A random 2-person, 5-day instance, the optimum of all its rosters and its worst legal roster.
+    static func tinyExtremes(seed: Int) throws -> (CurtoisInstance, optimum: Int, worst: [[String?]], worstValue: Int) {
+        let people = 2, days = 5
+        let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 900, people: people, days: days, lenient: true))
+        let values: [String?] = [nil, "D", "N"]
+        var optimum = Int.max, worstValue = Int.min
+        var worst: [[String?]] = []
+        var code = [Int](repeating: 0, count: people * days)
+        while true {
+            let roster = (0..<people).map { p in (0..<days).map { values[code[p * days + $0]] } }
+            let check = CurtoisChecker.evaluate(instance, roster: roster)
+            if check.isFeasible {
+                optimum = min(optimum, check.objective)
+                if check.objective > worstValue { worstValue = check.objective; worst = roster }
+            }
+            var i = 0
+            while i < code.count { code[i] += 1; if code[i] < values.count { break }; code[i] = 0; i += 1 }
+            if i == code.count { break }
+        }
+        try #require(optimum < Int.max, "seed \(seed): no legal roster")
+        return (instance, optimum, worst, worstValue)
+    }
+
+    /// Loads a roster (rows in staff order, shift names per day) into the score's grid.
+    static func load(_ roster: [[String?]], into s: IncrementalScore, model: CurtoisModel) throws {
+        let problem = s.cp.problem
+        var grid = [Int32](repeating: -1, count: s.P * s.D)
+        for (j, demand) in problem.demands.enumerated() {
+            let cell = try #require(model.demandCell[demand.id])
+            for p in 0..<s.P where roster[p][cell.day] == cell.shift {
+                try #require(problem.people[p].id == model.instance.employees[p].id)
+                grid[p * s.D + cell.day] = Int32(j)
+            }
+        }
+        grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+    }
+
+    /// The roster of the score's grid.
+    static func roster(of s: IncrementalScore, model: CurtoisModel) -> [[String?]] {
+        (0..<s.P).map { p in
+            (0..<s.D).map { d in s.cell(p, d) < 0 ? nil : model.demandCell[s.cp.problem.demands[Int(s.cell(p, d))].id]?.shift }
+        }
+    }
+
+    static func apply(_ rows: [[Int32]], of members: [Int], to s: IncrementalScore) {
+        var grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
+        for (g, p) in members.enumerated() { for d in 0..<s.D { grid[p * s.D + d] = rows[g][d] } }
+        grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+    }
+
+    @Test("re-planning everyone of a tiny instance from its worst legal roster reaches the enumerated optimum", arguments: 0..<8)
+    func wholeStaffReachesTheOptimum(seed: Int) throws {
+        let (instance, optimum, worst, worstValue) = try Self.tinyExtremes(seed: seed)
+        let model = CurtoisModel(instance)
+        let s = IncrementalScore(try CompiledProblem(model.problem))
+        try Self.load(worst, into: s, model: model)
+        let replan = try #require(GroupReplan(s))
+        let outcome = replan.improve(Array(0..<s.P), nodeLimit: 100_000)
+        #expect(outcome.complete, "seed \(seed): the search did not close in \(outcome.nodes) nodes")
+        // The root's bound holds for the whole staff's rosters; it meets the optimum on most seeds.
+        #expect(outcome.rootBound <= Double(optimum) + 1e-6, "seed \(seed): root bound \(outcome.rootBound) above the optimum \(optimum)")
+        if let rows = outcome.rows { Self.apply(rows, of: Array(0..<s.P), to: s) }
+        let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
+        #expect(check.isFeasible, "seed \(seed)")
+        #expect(check.objective == optimum, "seed \(seed): re-planned to \(check.objective), optimum \(optimum) (from \(worstValue))")
+        // The change it reports is the change the independent checker sees.
+        #expect(outcome.before - outcome.after == worstValue - check.objective, "seed \(seed)")
+    }
+
+    @Test("group re-plans of a short solver run's plan gain exactly what they claim, and gain", arguments: 0..<3)
+    func claimsMatchTheChecker(seed: Int) throws {
+        let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 4100, people: 6, days: 14, lenient: true))
+        let model = CurtoisModel(instance)
+        // A plain short run (no polish), so that groups are left to improve.
+        var options = SolverOptions(seed: UInt64(seed), moveBudget: 300, threads: 1)
+        options.polishShare = 0
+        let result = try Solver.solve(model.problem, options: options)
+        let start = CurtoisChecker.evaluate(instance, roster: model.roster(of: result.plan))
+        try #require(start.isFeasible, "seed \(seed): the short run's plan is not legal")
+        let s = IncrementalScore(try CompiledProblem(model.problem))
+        try Self.load(model.roster(of: result.plan), into: s, model: model)
+        let replan = try #require(GroupReplan(s))
+        var value = start.objective, gained = 0
+        var rng = SplitMix64(seed: UInt64(seed))
+        for _ in 0..<12 {
+            var members: [Int] = []
+            while members.count < 3 { let p = rng.below(s.P); if !members.contains(p) { members.append(p) } }
+            let outcome = replan.improve(members, nodeLimit: 200)
+            #expect(outcome.after <= outcome.before, "seed \(seed)")
+            guard let rows = outcome.rows else { continue }
+            Self.apply(rows, of: members, to: s)
+            let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
+            #expect(check.isFeasible, "seed \(seed): group \(members) left a rule broken")
+            #expect(value - check.objective == outcome.before - outcome.after, "seed \(seed): group \(members)")
+            gained += value - check.objective
+            value = check.objective
+        }
+        #expect(gained > 0, "seed \(seed): no group improved a 300-move plan (\(start.objective))")
+    }
+
+    @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain")
+    func polishWithGroupReplans() throws {
+        var gained = 0
+        for seed in 0..<4 {
+            let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 5100, people: 10, days: 14, lenient: true))
+            let model = CurtoisModel(instance)
+            let cp = try CompiledProblem(model.problem)
+            func solve(budget: Int, polishShare: Double) -> (LocalSearch, IncrementalScore) {
+                var options = SolverOptions(seed: UInt64(seed), moveBudget: budget)
+                options.polishShare = polishShare
+                options.groupReplanPercent = 100
+                options.groupReplanPeople = 4
+                return constructedSearch(cp, seed: seed, options: options)
+            }
+            // The same main phase (half of 4000 moves) with and without the polish after it.
+            let (plain, _) = solve(budget: 2000, polishShare: 0)
+            let (polished, s) = solve(budget: 4000, polishShare: 0.5)
+            try #require(plain.best.hard == 0, "seed \(seed): the main phase left a rule broken")
+            #expect(polished.groupReplans > 0, "seed \(seed)")
+            #expect(polished.best.hard == 0 && polished.best.soft == plain.best.soft - polished.groupReplanGain,
+                    "seed \(seed): \(plain.best) polished to \(polished.best), gain \(polished.groupReplanGain) reported")
+            try expectSearchedPlanConsistent(s, best: polished.best, problem: model.problem, "seed \(seed)")
+            let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
+            #expect(check.isFeasible && check.objective == polished.best.soft, "seed \(seed): the checker sees \(check.objective)")
+            gained += polished.groupReplanGain
+        }
+        #expect(gained > 0, "no group re-plan improved a 2000-move plan")
+    }
+}
