@@ -134,11 +134,12 @@ public struct SolverOptions: Sendable {
     /// Where the relaxation is not valid (quotas, mixes, minimum headcounts) the polish makes
     /// transfer re-plans only.
     public var groupReplanPercent: Int = 100
-    /// People in one group re-plan. Curtois & Qu, 60 s, 2 threads: 10 against 8: 9 443, 443
-    /// against 448, 446 (seeds 1-2; 445, 444, 445 in the share runs above); 7 1065, 1062 against
-    /// 1068, 1066; 5 1143, 1145, 1145 and 11 3443, 3443, 3443 (seeds 1-3), level with 8. 150
-    /// nodes instead of 40 (with 8 people) gave 9 448, 444 and 7 1066, 1067: no gain.
-    public var groupReplanPeople: Int = 10
+    /// People in one group re-plan. Curtois & Qu, 60 s, 2 threads: 12 against 10: 7 1058, 1060,
+    /// 1058, 1059, 1056 against 1073, 1059, 1062, 1069, 1062 (seeds 1-5); 9 444, 443, 444 against
+    /// 448, 443, 444; 5 1143 x3 against 1143, 1145, 1143; 11 3443 x3 both. 10 against 8: 9 443,
+    /// 443 against 448, 446; 7 1065, 1062 against 1068, 1066. 14 people with 100 nodes: 7 1069,
+    /// 1064, 1058; 9 445, 443, 447 (no gain). 150 nodes with 8 people: 9 448, 444; 7 1066, 1067.
+    public var groupReplanPeople: Int = 12
     /// Most branch-and-price nodes of one group re-plan.
     public var groupReplanNodes: Int = 40
     /// Most people one rebuild frees.
