@@ -127,7 +127,7 @@ final class CoverMaster {
         for c in lp.firstStructural..<columnPerson.count where columnPerson[c] >= 0 {
             weight[columnPerson[c]] = max(weight[columnPerson[c]], lp.value(c))
         }
-        return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columns.count - lp.firstStructural,
+        return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columnCount - lp.firstStructural,
                                  pivots: lp.pivots, masterRows: lp.m, integralPeople: weight.filter { $0 > 1 - 1e-6 }.count)
     }
 }

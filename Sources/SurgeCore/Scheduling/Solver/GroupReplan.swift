@@ -262,7 +262,7 @@ final class GroupReplan {
 
         func add(_ c: RevisedSimplex.Column, _ ref: (g: Int, c: Int)) {
             lp.add(c); columnOf.append(ref)
-            if ref.g >= 0 { columnIndex[ref.g].append(lp.columns.count - 1) }
+            if ref.g >= 0 { columnIndex[ref.g].append(lp.columnCount - 1) }
         }
     }
 
@@ -293,6 +293,7 @@ final class GroupReplan {
         for i in 0..<rhs.count { rhs[i] += Self.perturbation * (1 + Double((i &* 7919) % 1000) / 1000) }
         let lp = RevisedSimplex(rhs: rhs, artificialCost: Self.barred)
         lp.stallTolerance = 0
+        lp.barredCost = Self.barred
         let master = Master(lp: lp, capRow: capRow, n: n, k: k, offset: offset)
         for i in 0..<n {
             if let kk = group.kink[i] {
@@ -393,7 +394,7 @@ final class GroupReplan {
         }
         _ = lp.solve()
         // An artificial left in a converged master: no rows meet the node's decisions.
-        if converged && (0..<lp.columns.count).contains(where: { lp.columns[$0].cost >= Self.barred && lp.value($0) > 1e-4 }) { return nil }
+        if converged && (0..<lp.columnCount).contains(where: { lp.cost($0) >= Self.barred && lp.value($0) > 1e-4 }) { return nil }
         if converged && (lp.objective + offset - 1e-3).rounded(.up) >= Double(incumbent) { return nil }
         // Each member's heaviest row (the whole solution when the master is integral), and the
         // most fractional cell.
@@ -402,7 +403,7 @@ final class GroupReplan {
         var cellWeight = [Double](repeating: 0, count: k * D * width)
         for c in lp.firstStructural..<master.columnOf.count where master.columnOf[c].g >= 0 {
             let x = lp.value(c)
-            if x <= 1e-5 || lp.columns[c].cost >= Self.barred { continue }
+            if x <= 1e-5 || lp.cost(c) >= Self.barred { continue }
             let (g, ci) = master.columnOf[c]
             if x > weightOf[g] { weightOf[g] = x; heaviest[g] = ci }
             let row = pool[g][ci].row

@@ -74,7 +74,7 @@ final class LocalSearch {
     /// Exact group re-plans of the polish (`GroupReplan`); made on first use, nil where the
     /// relaxation they price with is not valid.
     private lazy var groupReplan: GroupReplan? = GroupReplan(s)
-    private(set) var groupReplans = 0, groupReplanGain = 0
+    private(set) var groupTally = GroupReplanTally()
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
@@ -644,13 +644,17 @@ final class LocalSearch {
         let members = drawGroup()
         let work = group.work
         let limit = options.timeLimit
+        let started = elapsed()
+        defer { if let a = started, let b = elapsed() { groupTally.seconds += b - a } }
         let outcome = group.improve(members, nodeLimit: max(1, options.groupReplanNodes)) { [self] in
             if options.isCancelled?() == true { return true }
             if let limit, let e = elapsed() { return e >= limit }
             return false
         }
         lastRebuildWork = group.work - work
-        groupReplans += 1
+        groupTally.runs += 1
+        groupTally.nodes += outcome.nodes
+        if outcome.complete { groupTally.complete += 1 }
         guard let rows = outcome.rows else { return }
         var changed = 0
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { changed += 1 } }
@@ -662,7 +666,8 @@ final class LocalSearch {
         // The group's value leaves out what it cannot change; the exact score has the last word.
         guard after < before else { s.rollback(); return }
         s.commit(delta)
-        groupReplanGain += before.soft - after.soft
+        groupTally.kept += 1
+        groupTally.gain += before.soft - after.soft
         if after < best { best = after; bestIsCurrent = true; secondsToBest = elapsed() }
     }
 

@@ -15,11 +15,17 @@ final class RevisedSimplex {
     let m: Int
     let b: [Double]
     let artificialCost: Double
-    private(set) var columns: [Column] = []
+    /// Columns in compressed form (the pricing loop runs over them every pivot): column c holds
+    /// entries colStart[c]..<colStart[c + 1] of entryRow and entryValue.
+    private var colStart: [Int] = [0]
+    private var entryRow: [Int32] = []
+    private var entryValue: [Double] = []
+    private var costs: [Double] = []
     /// Column index basic in each row, and each column's row in the basis (-1 when nonbasic).
     private var basis: [Int]
     private var basisRow: [Int] = []
-    /// Row-major basis inverse.
+    /// Column-major basis inverse: entry (i, k) at k * m + i, so that B⁻¹ a (a few columns of it)
+    /// and the row updates of a pivot run over contiguous memory.
     private var inverse: [Double]
     private(set) var basicValue: [Double]
     private var pivotsSinceRefactor = 0
@@ -28,6 +34,9 @@ final class RevisedSimplex {
     /// rule after 50 in a row). Programs with a perturbed right-hand side make tiny real progress
     /// and set it to 0.
     var stallTolerance = 1e-9
+    /// Columns that cost at least this never enter the basis (a column generation prices out the
+    /// columns a branch forbids this way); artificials then only leave it.
+    var barredCost = Double.infinity
 
     init(rhs: [Double], artificialCost: Double) {
         m = rhs.count
@@ -39,8 +48,8 @@ final class RevisedSimplex {
         for i in 0..<m {
             inverse[i * m + i] = 1
             // The artificial of a negative right-hand side enters with -1 (the row is kept as given).
-            columns.append(Column(rows: [Int32(i)], values: [b[i] < 0 ? -1 : 1], cost: artificialCost))
-            basisRow.append(i)
+            add(Column(rows: [Int32(i)], values: [b[i] < 0 ? -1 : 1], cost: artificialCost))
+            basisRow[i] = i
         }
         // Rows with a negative right-hand side: the inverse of a -1 unit column is -1.
         for i in 0..<m where b[i] < 0 { inverse[i * m + i] = -1 }
@@ -49,41 +58,49 @@ final class RevisedSimplex {
     /// Index of the first column that is not an artificial.
     var firstStructural: Int { m }
 
+    var columnCount: Int { costs.count }
+
+    func cost(_ c: Int) -> Double { costs[c] }
+
     @discardableResult
     func add(_ column: Column) -> Int {
-        columns.append(column)
+        entryRow.append(contentsOf: column.rows)
+        entryValue.append(contentsOf: column.values)
+        colStart.append(entryRow.count)
+        costs.append(column.cost)
         basisRow.append(-1)
-        return columns.count - 1
+        return costs.count - 1
     }
 
     /// Changes a column's cost; the next solve starts from the current basis.
-    func setCost(_ c: Int, _ cost: Double) { columns[c].cost = cost }
+    func setCost(_ c: Int, _ cost: Double) { costs[c] = cost }
 
     /// Value of column c in the current basic solution.
     func value(_ c: Int) -> Double { basisRow[c] >= 0 ? basicValue[basisRow[c]] : 0 }
 
     var objective: Double {
         var v = 0.0
-        for i in 0..<m { v += columns[basis[i]].cost * basicValue[i] }
+        for i in 0..<m { v += costs[basis[i]] * basicValue[i] }
         return v
     }
 
     /// Dual values y = c_B B⁻¹ of the current basis.
     func duals() -> [Double] {
         var y = [Double](repeating: 0, count: m)
-        for i in 0..<m {
-            let c = columns[basis[i]].cost
-            if c == 0 { continue }
-            let row = i * m
-            for k in 0..<m { y[k] += c * inverse[row + k] }
+        let cB = basis.map { costs[$0] }
+        inverse.withUnsafeBufferPointer { a in
+            for k in 0..<m {
+                var v = 0.0
+                for i in 0..<m { v += cB[i] * a[k * m + i] }
+                y[k] = v
+            }
         }
         return y
     }
 
     func reducedCost(_ c: Int, _ y: [Double]) -> Double {
-        let col = columns[c]
-        var d = col.cost
-        for (r, v) in zip(col.rows, col.values) { d -= y[Int(r)] * v }
+        var d = costs[c]
+        for e in colStart[c]..<colStart[c + 1] { d -= y[Int(entryRow[e])] * entryValue[e] }
         return d
     }
 
@@ -98,17 +115,34 @@ final class RevisedSimplex {
         for _ in 0..<pivotLimit {
             let bland = stalled > 50
             var enter = -1, best = -1e-7
-            for c in 0..<columns.count where basisRow[c] < 0 {
-                let d = reducedCost(c, y)
-                if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
+            let n = costs.count, barred = barredCost
+            colStart.withUnsafeBufferPointer { start in
+                entryRow.withUnsafeBufferPointer { rows in
+                    entryValue.withUnsafeBufferPointer { values in
+                        costs.withUnsafeBufferPointer { cost in
+                            basisRow.withUnsafeBufferPointer { inBasis in
+                                y.withUnsafeBufferPointer { y in
+                                    for c in 0..<n where inBasis[c] < 0 && cost[c] < barred {
+                                        var d = cost[c]
+                                        for e in start[c]..<start[c + 1] { d -= y[Int(rows[e])] * values[e] }
+                                        if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             if enter < 0 { return .optimal }
             // w = B⁻¹ a_enter
             for i in 0..<m { w[i] = 0 }
-            let col = columns[enter]
-            for (r, v) in zip(col.rows, col.values) {
-                let k = Int(r)
-                for i in 0..<m { w[i] += inverse[i * m + k] * v }
+            var dEnter = costs[enter]
+            for e in colStart[enter]..<colStart[enter + 1] {
+                let k = Int(entryRow[e]), v = entryValue[e]
+                dEnter -= y[k] * v
+                inverse.withUnsafeBufferPointer { a in
+                    for i in 0..<m { w[i] += a[k * m + i] * v }
+                }
             }
             var leave = -1, ratio = Double.infinity
             for i in 0..<m where w[i] > 1e-9 {
@@ -119,8 +153,15 @@ final class RevisedSimplex {
             }
             if leave < 0 { return .unbounded }
             pivot(leave: leave, enter: enter, w: w, step: ratio)
-            if pivotsSinceRefactor >= max(200, m) { refactor() }
-            y = duals()
+            if pivotsSinceRefactor >= max(500, 2 * m) {
+                refactor()
+                y = duals()
+            } else {
+                // y' = y + d_enter · (row `leave` of the new inverse): O(m) instead of c_B B⁻¹ anew.
+                inverse.withUnsafeBufferPointer { a in
+                    for k in 0..<m { y[k] += dEnter * a[k * m + leave] }
+                }
+            }
             let now = objective
             if now < lastObjective - stallTolerance * max(1, abs(lastObjective)) { lastObjective = now; stalled = 0 } else { stalled += 1 }
         }
@@ -130,12 +171,16 @@ final class RevisedSimplex {
     private func pivot(leave r: Int, enter: Int, w: [Double], step: Double) {
         for i in 0..<m where i != r { basicValue[i] -= step * w[i] }
         basicValue[r] = step
-        let pr = r * m, inv = 1 / w[r]
-        for k in 0..<m { inverse[pr + k] *= inv }
-        inverse.withUnsafeMutableBufferPointer { a in
-            for i in 0..<m where i != r && w[i] != 0 {
-                let f = w[i], pi = i * m
-                for k in 0..<m { a[pi + k] -= f * a[pr + k] }
+        let inv = 1 / w[r], m = self.m
+        w.withUnsafeBufferPointer { w in
+            inverse.withUnsafeMutableBufferPointer { a in
+                for k in 0..<m {
+                    let f = a[k * m + r] * inv
+                    if f == 0 { continue }
+                    let col = k * m
+                    for i in 0..<m { a[col + i] -= w[i] * f }
+                    a[col + r] = f
+                }
             }
         }
         basisRow[basis[r]] = -1
@@ -150,31 +195,42 @@ final class RevisedSimplex {
         pivotsSinceRefactor = 0
         var a = [Double](repeating: 0, count: m * m)
         for i in 0..<m {
-            let col = columns[basis[i]]
-            for (r, v) in zip(col.rows, col.values) { a[Int(r) * m + i] = v }
+            let c = basis[i]
+            for e in colStart[c]..<colStart[c + 1] { a[Int(entryRow[e]) * m + i] = entryValue[e] }
         }
         var inv = [Double](repeating: 0, count: m * m)
         for i in 0..<m { inv[i * m + i] = 1 }
-        for c in 0..<m {
-            var p = c
-            for i in c..<m where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
-            if abs(a[p * m + c]) < 1e-12 { return }   // singular by rounding: keep the updated inverse
-            if p != c {
-                for k in 0..<m { a.swapAt(c * m + k, p * m + k); inv.swapAt(c * m + k, p * m + k) }
-            }
-            let f = 1 / a[c * m + c]
-            for k in 0..<m { a[c * m + k] *= f; inv[c * m + k] *= f }
-            for i in 0..<m where i != c {
-                let g = a[i * m + c]
-                if g == 0 { continue }
-                for k in 0..<m { a[i * m + k] -= g * a[c * m + k]; inv[i * m + k] -= g * inv[c * m + k] }
+        let m = self.m
+        let singular: Bool = a.withUnsafeMutableBufferPointer { a in
+            inv.withUnsafeMutableBufferPointer { inv in
+                for c in 0..<m {
+                    var p = c
+                    for i in c..<m where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
+                    if abs(a[p * m + c]) < 1e-12 { return true }
+                    if p != c {
+                        for k in 0..<m { a.swapAt(c * m + k, p * m + k); inv.swapAt(c * m + k, p * m + k) }
+                    }
+                    let f = 1 / a[c * m + c]
+                    // Columns left of c are eliminated already (zero in row c).
+                    for k in c..<m { a[c * m + k] *= f }
+                    for k in 0..<m { inv[c * m + k] *= f }
+                    for i in 0..<m where i != c {
+                        let g = a[i * m + c]
+                        if g == 0 { continue }
+                        for k in c..<m { a[i * m + k] -= g * a[c * m + k] }
+                        for k in 0..<m { inv[i * m + k] -= g * inv[c * m + k] }
+                    }
+                }
+                return false
             }
         }
-        inverse = inv
-        for i in 0..<m {
-            var v = 0.0
-            for k in 0..<m { v += inverse[i * m + k] * b[k] }
-            basicValue[i] = v
+        // Singular by rounding: keep the updated inverse.
+        if singular { return }
+        // Gauss–Jordan ran row-major; the inverse is kept column-major.
+        for i in 0..<m { for k in 0..<m { inverse[k * m + i] = inv[i * m + k] } }
+        for i in 0..<m { basicValue[i] = 0 }
+        for k in 0..<m where b[k] != 0 {
+            for i in 0..<m { basicValue[i] += inverse[k * m + i] * b[k] }
         }
     }
 

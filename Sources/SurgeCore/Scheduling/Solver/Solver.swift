@@ -49,7 +49,8 @@ public enum Solver {
             search.run()
             let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
             box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,
-                                    firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest, searchSeconds: search.searchSeconds))
+                                    firstLegal: search.secondsToFirstLegal, toBest: search.secondsToBest, searchSeconds: search.searchSeconds,
+                                    groupReplans: search.groupTally))
         }
         if threads == 1 {
             work(0)
@@ -66,10 +67,11 @@ public enum Solver {
         w.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
         let plan = PlanReport.build(s)
         let firstLegal = results.compactMap(\.firstLegal).min()
-        let stats = SolverStatistics(moves: results.reduce(0) { $0 + $1.moves }, constructionScore: w.construction,
+        var stats = SolverStatistics(moves: results.reduce(0) { $0 + $1.moves }, constructionScore: w.construction,
                                      secondsToFirstLegal: firstLegal, secondsToBest: w.toBest,
                                      elapsed: options.clock.map { $0() - (t0 ?? 0) }, searchSeconds: w.searchSeconds, winnerMoves: w.moves,
                                      winningThread: winner)
+        stats.groupReplans = results.reduce(GroupReplanTally()) { $0 + $1.groupReplans }
         return SolveResult(plan: plan, statistics: stats)
     }
 }
@@ -99,6 +101,7 @@ struct ThreadResult: Sendable {
     var firstLegal: Double?
     var toBest: Double?
     var searchSeconds: Double?
+    var groupReplans: GroupReplanTally
 }
 
 /// Collects per-thread results; the lock makes the parallel writes safe.

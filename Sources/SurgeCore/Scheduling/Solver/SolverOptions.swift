@@ -219,4 +219,22 @@ public struct SolverStatistics: Sendable, Codable {
     /// Moves evaluated by the winning thread.
     public var winnerMoves: Int
     public var winningThread: Int
+    /// Exact group re-plans over all threads (see `GroupReplanTally`).
+    public var groupReplans = GroupReplanTally()
+}
+
+/// How the exact group re-plans of a run went, summed over its threads.
+public struct GroupReplanTally: Sendable, Codable, Equatable {
+    /// Re-plans run, searches that closed (the group's optimum found), and re-plans kept.
+    public var runs = 0, complete = 0, kept = 0
+    /// Soft points gained by the kept ones, and branch-and-price nodes over all.
+    public var gain = 0, nodes = 0
+    /// Seconds spent in them (0 without a clock).
+    public var seconds = 0.0
+    public init() {}
+    static func + (a: Self, b: Self) -> Self {
+        var c = a
+        c.runs += b.runs; c.complete += b.complete; c.kept += b.kept; c.gain += b.gain; c.nodes += b.nodes; c.seconds += b.seconds
+        return c
+    }
 }
