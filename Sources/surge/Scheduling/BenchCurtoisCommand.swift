@@ -44,6 +44,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
     @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.3 with group re-plans, else 0.1).") var polishShare: Double?
     @Option(name: .customLong("polish-max-cells"), help: "Largest problem (people × days) that gets the polish.") var polishMaxCells: Int?
+    @Flag(name: .customLong("polish-from-own"), help: "Each thread polishes its own best plan (default: all start from the best plan of all).") var polishFromOwn = false
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
     @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
     @Option(name: .customLong("group-nodes"), help: "Most branch-and-price nodes of one group re-plan.") var groupNodes: Int?
@@ -118,6 +119,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let polishShare { tuned.polishShare = polishShare }
             if let polishMaxCells { tuned.polishMaxCells = polishMaxCells }
             if let groupPercent { tuned.groupReplanPercent = groupPercent }
+            if polishFromOwn { tuned.polishFromBestOfAll = false }
             if let groupPeople { tuned.groupReplanPeople = groupPeople }
             if let groupNodes { tuned.groupReplanNodes = groupNodes }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }

@@ -872,10 +872,12 @@ final class LocalSearch {
     /// from that one. A thread that runs several cycles (the explorer on a small problem) attends
     /// without offering or adopting: its cycles' plans are cooled while the others' are still
     /// warm, and adopting them would pull every thread into the basin the explorer found first.
-    private func meet(_ ex: EliteExchange) {
-        let offer = cycles > 1 ? nil : bestIsCurrent ? UnsafePointer(s.grid) : UnsafePointer(bestGrid)
+    /// With `everyone` (the meeting at the start of the polish) every thread offers and adopts.
+    private func meet(_ ex: EliteExchange, everyone: Bool = false) {
+        let joins = everyone || cycles == 1
+        let offer = !joins ? nil : bestIsCurrent ? UnsafePointer(s.grid) : UnsafePointer(bestGrid)
         let received = ex.meet(thread: thread, best: best, grid: offer, count: s.P * s.D)
-        guard cycles == 1, let elite = received, elite.score < best else { return }
+        guard joins, let elite = received, elite.score < best else { return }
         elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
         best = s.score
         bestIsCurrent = true
@@ -1002,6 +1004,9 @@ final class LocalSearch {
     /// in 6 s; group re-plans take 60 s runs to the proven optimum).
     private func polish(hw: Int, cw: Int) {
         guard polishShare > 0, let rb = rebuilder else { return }
+        // Every thread polishes the best plan of all, each with its own draws (the explorer's
+        // cycles are over, so it adopts too).
+        if options.polishFromBestOfAll, let ex = exchange { meet(ex, everyone: true) }
         let budget = options.moveBudget
         // A move budget is spent in ordinary moves' worth of work, as the rebuild turns are.
         let moveWork = self.moveWork
