@@ -16,6 +16,21 @@ struct InterchangeTests {
         #expect(doc.plan.assignments == plan.assignments && doc.plan.score == plan.score)
     }
 
+    @Test("plan statistics without the group re-plan tally (older documents) still decode; with it they round-trip")
+    func statisticsWithoutTally() throws {
+        var statistics = try Solver.solve(RandomProblems.make(seed: 12), options: SolverOptions(moveBudget: 500)).statistics
+        var tally = GroupReplanTally()
+        tally.runs = 3; tally.complete = 2; tally.kept = 1; tally.gain = 7; tally.nodes = 11
+        statistics.groupReplans = tally
+        let data = try JSONEncoder().encode(statistics)
+        let back = try JSONDecoder().decode(SolverStatistics.self, from: data)
+        #expect(back.groupReplans == tally && back.moves == statistics.moves)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object.removeValue(forKey: "groupReplans") != nil)
+        let older = try JSONDecoder().decode(SolverStatistics.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.groupReplans == nil && older.moves == statistics.moves)
+    }
+
     @Test("a minimal hand-written problem decodes with defaults")
     func minimal() throws {
         let json = """

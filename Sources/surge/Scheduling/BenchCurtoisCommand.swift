@@ -134,8 +134,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)\t\(check.underCover)\t\(check.overCover)\t\(check.onRequestPenalty)\t\(check.offRequestPenalty)")
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
-            let tally = result.statistics.groupReplans
-            if tally.runs > 0 {
+            if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
                 let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s\n"
                 FileHandle.standardError.write(Data(line.utf8))

@@ -71,7 +71,8 @@ public enum Solver {
                                      secondsToFirstLegal: firstLegal, secondsToBest: w.toBest,
                                      elapsed: options.clock.map { $0() - (t0 ?? 0) }, searchSeconds: w.searchSeconds, winnerMoves: w.moves,
                                      winningThread: winner)
-        stats.groupReplans = results.reduce(GroupReplanTally()) { $0 + $1.groupReplans }
+        let tally = results.reduce(GroupReplanTally()) { $0 + $1.groupReplans }
+        stats.groupReplans = tally.runs > 0 ? tally : nil
         return SolveResult(plan: plan, statistics: stats)
     }
 }

@@ -224,8 +224,9 @@ public struct SolverStatistics: Sendable, Codable {
     /// Moves evaluated by the winning thread.
     public var winnerMoves: Int
     public var winningThread: Int
-    /// Exact group re-plans over all threads (see `GroupReplanTally`).
-    public var groupReplans = GroupReplanTally()
+    /// Exact group re-plans over all threads (see `GroupReplanTally`); nil when none ran, and in
+    /// plan documents written before the tally existed.
+    public var groupReplans: GroupReplanTally? = nil
 }
 
 /// How the exact group re-plans of a run went, summed over its threads.
