@@ -114,25 +114,7 @@ final class RevisedSimplex {
         var lastObjective = objective, stalled = 0
         for _ in 0..<pivotLimit {
             let bland = stalled > 50
-            var enter = -1, best = -1e-7
-            let n = costs.count, barred = barredCost
-            colStart.withUnsafeBufferPointer { start in
-                entryRow.withUnsafeBufferPointer { rows in
-                    entryValue.withUnsafeBufferPointer { values in
-                        costs.withUnsafeBufferPointer { cost in
-                            basisRow.withUnsafeBufferPointer { inBasis in
-                                y.withUnsafeBufferPointer { y in
-                                    for c in 0..<n where inBasis[c] < 0 && cost[c] < barred {
-                                        var d = cost[c]
-                                        for e in start[c]..<start[c + 1] { d -= y[Int(rows[e])] * values[e] }
-                                        if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            let enter = entering(y, bland: bland)
             if enter < 0 { return .optimal }
             // w = B⁻¹ a_enter
             for i in 0..<m { w[i] = 0 }
@@ -166,6 +148,32 @@ final class RevisedSimplex {
             if now < lastObjective - stallTolerance * max(1, abs(lastObjective)) { lastObjective = now; stalled = 0 } else { stalled += 1 }
         }
         return .pivotLimit
+    }
+
+    /// The column to enter at duals y: the most negative reduced cost (Dantzig), or the first
+    /// negative one under Bland's rule; -1 when none prices out. Runs over every nonbasic column
+    /// each pivot, hence the raw buffers.
+    private func entering(_ y: [Double], bland: Bool) -> Int {
+        var enter = -1, best = -1e-7
+        let n = costs.count, barred = barredCost
+        colStart.withUnsafeBufferPointer { start in
+            entryRow.withUnsafeBufferPointer { rows in
+                entryValue.withUnsafeBufferPointer { values in
+                    costs.withUnsafeBufferPointer { cost in
+                        basisRow.withUnsafeBufferPointer { inBasis in
+                            y.withUnsafeBufferPointer { y in
+                                for c in 0..<n where inBasis[c] < 0 && cost[c] < barred {
+                                    var d = cost[c]
+                                    for e in start[c]..<start[c + 1] { d -= y[Int(rows[e])] * values[e] }
+                                    if bland { if d < -1e-7 { enter = c; break } } else if d < best { best = d; enter = c }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return enter
     }
 
     private func pivot(leave r: Int, enter: Int, w: [Double], step: Double) {
