@@ -56,6 +56,21 @@ struct GroupReplanTests {
         grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
     }
 
+    /// A 6-person, 14-day instance loaded with the plan of a plain short run (no polish, so that
+    /// groups are left to improve), and that plan's objective by the checker.
+    static func shortRunPlan(seed: Int) throws -> (CurtoisInstance, CurtoisModel, IncrementalScore, Int) {
+        let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 4100, people: 6, days: 14, lenient: true))
+        let model = CurtoisModel(instance)
+        var options = SolverOptions(seed: UInt64(seed), moveBudget: 300, threads: 1)
+        options.polishShare = 0
+        let result = try Solver.solve(model.problem, options: options)
+        let start = CurtoisChecker.evaluate(instance, roster: model.roster(of: result.plan))
+        try #require(start.isFeasible, "seed \(seed): the short run's plan is not legal")
+        let s = IncrementalScore(try CompiledProblem(model.problem))
+        try load(model.roster(of: result.plan), into: s, model: model)
+        return (instance, model, s, start.objective)
+    }
+
     @Test("re-planning everyone of a tiny instance from its worst legal roster reaches the enumerated optimum", arguments: 0..<8)
     func wholeStaffReachesTheOptimum(seed: Int) throws {
         let (instance, optimum, worst, worstValue) = try Self.tinyExtremes(seed: seed)
@@ -75,20 +90,72 @@ struct GroupReplanTests {
         #expect(outcome.before - outcome.after == worstValue - check.objective, "seed \(seed)")
     }
 
+    @Test("a window re-plan of everyone reaches the enumerated optimum of the rosters that keep every cell outside the window", arguments: 0..<8)
+    func windowReachesItsOptimum(seed: Int) throws {
+        let (instance, _, worst, worstValue) = try Self.tinyExtremes(seed: seed)
+        let model = CurtoisModel(instance)
+        let s = IncrementalScore(try CompiledProblem(model.problem))
+        try Self.load(worst, into: s, model: model)
+        let days = (seed % 2)..<(seed % 2 + 3)
+        // The optimum over the rosters equal to the worst one outside the window, enumerated.
+        let values: [String?] = [nil, "D", "N"]
+        var optimum = Int.max
+        var code = [Int](repeating: 0, count: s.P * days.count)
+        while true {
+            var roster = worst
+            for p in 0..<s.P { for (i, d) in days.enumerated() { roster[p][d] = values[code[p * days.count + i]] } }
+            let check = CurtoisChecker.evaluate(instance, roster: roster)
+            if check.isFeasible { optimum = min(optimum, check.objective) }
+            var i = 0
+            while i < code.count { code[i] += 1; if code[i] < values.count { break }; code[i] = 0; i += 1 }
+            if i == code.count { break }
+        }
+        let replan = try #require(GroupReplan(s))
+        let outcome = replan.improve(Array(0..<s.P), days: days, nodeLimit: 100_000)
+        #expect(outcome.complete, "seed \(seed): the search did not close in \(outcome.nodes) nodes")
+        if let rows = outcome.rows { Self.apply(rows, of: Array(0..<s.P), to: s) }
+        let after = Self.roster(of: s, model: model)
+        for p in 0..<s.P { for d in 0..<s.D where !days.contains(d) { #expect(after[p][d] == worst[p][d], "seed \(seed): person \(p), day \(d) changed outside the window") } }
+        let check = CurtoisChecker.evaluate(instance, roster: after)
+        #expect(check.isFeasible, "seed \(seed)")
+        #expect(check.objective == optimum, "seed \(seed): re-planned to \(check.objective), the window's optimum is \(optimum) (from \(worstValue))")
+        #expect(outcome.before - outcome.after == worstValue - check.objective, "seed \(seed)")
+    }
+
+    @Test("window re-plans of short solver runs' plans change only the window, gain exactly what they claim, and gain")
+    func windowClaimsMatchTheChecker() throws {
+        var gained = 0
+        for seed in 0..<3 {
+            let (instance, model, s, start) = try Self.shortRunPlan(seed: seed)
+            let replan = try #require(GroupReplan(s))
+            var value = start
+            var rng = SplitMix64(seed: UInt64(seed))
+            for _ in 0..<8 {
+                let first = rng.below(s.D - 4)
+                let days = first..<(first + 5)
+                let before = Self.roster(of: s, model: model)
+                let outcome = replan.improve(Array(0..<s.P), days: days, nodeLimit: 200)
+                #expect(outcome.after <= outcome.before, "seed \(seed)")
+                guard let rows = outcome.rows else { continue }
+                Self.apply(rows, of: Array(0..<s.P), to: s)
+                let after = Self.roster(of: s, model: model)
+                #expect((0..<s.P).allSatisfy { p in (0..<s.D).allSatisfy { days.contains($0) || after[p][$0] == before[p][$0] } },
+                        "seed \(seed): window \(days) changed a cell outside it")
+                let check = CurtoisChecker.evaluate(instance, roster: after)
+                #expect(check.isFeasible, "seed \(seed): window \(days) left a rule broken")
+                #expect(value - check.objective == outcome.before - outcome.after, "seed \(seed): window \(days)")
+                gained += value - check.objective
+                value = check.objective
+            }
+        }
+        #expect(gained > 0, "no window improved a 300-move plan")
+    }
+
     @Test("group re-plans of a short solver run's plan gain exactly what they claim, and gain", arguments: 0..<3)
     func claimsMatchTheChecker(seed: Int) throws {
-        let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 4100, people: 6, days: 14, lenient: true))
-        let model = CurtoisModel(instance)
-        // A plain short run (no polish), so that groups are left to improve.
-        var options = SolverOptions(seed: UInt64(seed), moveBudget: 300, threads: 1)
-        options.polishShare = 0
-        let result = try Solver.solve(model.problem, options: options)
-        let start = CurtoisChecker.evaluate(instance, roster: model.roster(of: result.plan))
-        try #require(start.isFeasible, "seed \(seed): the short run's plan is not legal")
-        let s = IncrementalScore(try CompiledProblem(model.problem))
-        try Self.load(model.roster(of: result.plan), into: s, model: model)
+        let (instance, model, s, start) = try Self.shortRunPlan(seed: seed)
         let replan = try #require(GroupReplan(s))
-        var value = start.objective, gained = 0
+        var value = start, gained = 0
         var rng = SplitMix64(seed: UInt64(seed))
         for _ in 0..<12 {
             var members: [Int] = []
@@ -103,7 +170,7 @@ struct GroupReplanTests {
             gained += value - check.objective
             value = check.objective
         }
-        #expect(gained > 0, "seed \(seed): no group improved a 300-move plan (\(start.objective))")
+        #expect(gained > 0, "seed \(seed): no group improved a 300-move plan (\(start))")
     }
 
     @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain")

@@ -21,6 +21,7 @@ struct InterchangeTests {
         var statistics = try Solver.solve(RandomProblems.make(seed: 12), options: SolverOptions(moveBudget: 500)).statistics
         var tally = GroupReplanTally()
         tally.runs = 3; tally.complete = 2; tally.kept = 1; tally.gain = 7; tally.nodes = 11
+        tally.windowRuns = 2; tally.windowComplete = 1; tally.windowKept = 1; tally.windowGain = 4
         statistics.groupReplans = tally
         let data = try JSONEncoder().encode(statistics)
         let back = try JSONDecoder().decode(SolverStatistics.self, from: data)
@@ -29,6 +30,13 @@ struct InterchangeTests {
         #expect(object.removeValue(forKey: "groupReplans") != nil)
         let older = try JSONDecoder().decode(SolverStatistics.self, from: try JSONSerialization.data(withJSONObject: object))
         #expect(older.groupReplans == nil && older.moves == statistics.moves)
+        // A tally written before the window counts existed decodes with them at 0.
+        var counts = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(tally)) as? [String: Any])
+        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
+        let olderTally = try JSONDecoder().decode(GroupReplanTally.self, from: try JSONSerialization.data(withJSONObject: counts))
+        var expected = tally
+        expected.windowRuns = 0; expected.windowComplete = 0; expected.windowKept = 0; expected.windowGain = 0
+        #expect(olderTally == expected)
     }
 
     @Test("a minimal hand-written problem decodes with defaults")

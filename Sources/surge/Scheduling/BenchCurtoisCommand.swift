@@ -48,6 +48,9 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
     @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
     @Option(name: .customLong("group-nodes"), help: "Most branch-and-price nodes of one group re-plan.") var groupNodes: Int?
+    @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?
+    @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
+    @Option(name: .customLong("replan-window-people"), help: "Most people in one window re-plan.") var replanWindowPeople: Int?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -64,6 +67,9 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let groupPercent, !(0...100).contains(groupPercent) { throw ValidationError("--group-percent: must be 0 to 100, got \(groupPercent)") }
         if let groupPeople, !(1...32).contains(groupPeople) { throw ValidationError("--group-people: must be 1 to 32, got \(groupPeople)") }
         if let groupNodes, groupNodes < 1 { throw ValidationError("--group-nodes: must be at least 1, got \(groupNodes)") }
+        if let replanWindowDays, replanWindowDays < 0 { throw ValidationError("--replan-window-days: must be 0 or more, got \(replanWindowDays)") }
+        if let replanWindowPercent, !(0...100).contains(replanWindowPercent) { throw ValidationError("--replan-window-percent: must be 0 to 100, got \(replanWindowPercent)") }
+        if let replanWindowPeople, replanWindowPeople < 1 { throw ValidationError("--replan-window-people: must be at least 1, got \(replanWindowPeople)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
@@ -122,6 +128,9 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if polishFromOwn { tuned.polishFromBestOfAll = false }
             if let groupPeople { tuned.groupReplanPeople = groupPeople }
             if let groupNodes { tuned.groupReplanNodes = groupNodes }
+            if let replanWindowDays { tuned.windowReplanDays = replanWindowDays }
+            if let replanWindowPercent { tuned.windowReplanPercent = replanWindowPercent }
+            if let replanWindowPeople { tuned.windowReplanPeople = replanWindowPeople }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)
@@ -136,7 +145,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
-                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s\n"
+                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if boundSteps > 0 {

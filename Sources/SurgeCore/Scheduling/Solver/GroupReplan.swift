@@ -96,6 +96,8 @@ final class GroupReplan {
     /// there, and how each position's cover value enters the master.
     private struct Group {
         let members: [Int]
+        /// The days the members' rows may change; every other cell keeps its value.
+        let days: Range<Int>
         /// Positions a member can work, and each one's cover row (-1 elsewhere).
         let positions: [Int]
         var coverRow: [Int]
@@ -110,11 +112,15 @@ final class GroupReplan {
     }
 
     /// Searches the group's rows (up to `nodeLimit` nodes, or until `shouldStop` says so) for
-    /// rows better than the current ones.
-    func improve(_ members: [Int], nodeLimit: Int, shouldStop: (() -> Bool)? = nil) -> GroupReplanOutcome {
+    /// rows better than the current ones. With `days`, only the members' cells on those days may
+    /// change (a window re-plan; the master then holds only the positions of those days).
+    func improve(_ members: [Int], days: Range<Int>? = nil, nodeLimit: Int, shouldStop: (() -> Bool)? = nil) -> GroupReplanOutcome {
         let k = members.count
-        if k == 0 { return GroupReplanOutcome(rows: nil, before: 0, after: 0, nodes: 0, columns: 0, complete: true, rootBound: 0) }
-        let group = makeGroup(members)
+        let days = (days ?? 0..<D).clamped(to: 0..<D)
+        if k == 0 || days.isEmpty { return GroupReplanOutcome(rows: nil, before: 0, after: 0, nodes: 0, columns: 0, complete: true, rootBound: 0) }
+        let group = makeGroup(members, days: days)
+        // Positions outside the group keep no price: the members' fixed cells there are constants.
+        for j in 0..<J { prices[j] = 0 }
         var pool = [[Column]](repeating: [], count: k)
         var seen = [Set<[Int32]>](repeating: [], count: k)
         var current: [[Int32]] = []
@@ -155,17 +161,20 @@ final class GroupReplan {
                                   columns: pool.reduce(0) { $0 + $1.count }, complete: stack.isEmpty && exhaustive, rootBound: rootBound)
     }
 
-    private func makeGroup(_ members: [Int]) -> Group {
+    private func makeGroup(_ members: [Int], days: Range<Int>) -> Group {
         let k = members.count
         var coverRow = [Int](repeating: -1, count: J)
         var positions: [Int] = []
         var held = Set<Int>()
-        for p in members { for d in 0..<D where s.cell(p, d) >= 0 { held.insert(Int(s.cell(p, d))) } }
-        for j in 0..<J where held.contains(j) || members.contains(where: { cp.eligible.get(j, $0) }) {
-            coverRow[j] = positions.count; positions.append(j)
+        for p in members { for d in days where s.cell(p, d) >= 0 { held.insert(Int(s.cell(p, d))) } }
+        for i in Int(cp.dayDemandStart[days.lowerBound])..<Int(cp.dayDemandStart[days.upperBound]) {
+            let j = Int(cp.dayDemands[i])
+            if held.contains(j) || members.contains(where: { cp.eligible.get(j, $0) }) { positions.append(j) }
         }
+        positions.sort()
+        for (i, j) in positions.enumerated() { coverRow[j] = i }
         var others = positions.map { Int(s.headcount[$0]) }
-        for p in members { for d in 0..<D where s.cell(p, d) >= 0 { let i = coverRow[Int(s.cell(p, d))]; if i >= 0 { others[i] -= 1 } } }
+        for p in members { for d in days where s.cell(p, d) >= 0 { let i = coverRow[Int(s.cell(p, d))]; if i >= 0 { others[i] -= 1 } } }
         var coverCost = [Int](repeating: 0, count: positions.count * (k + 1))
         var kink: [(at: Int, under: Int, over: Int)?] = []
         for (i, j) in positions.enumerated() {
@@ -185,7 +194,7 @@ final class GroupReplan {
                 kink.append(fits ? (at: at, under: -left, over: right) : nil)
             }
         }
-        return Group(members: members, positions: positions, coverRow: coverRow, others: others, coverCost: coverCost, kink: kink)
+        return Group(members: members, days: days, positions: positions, coverRow: coverRow, others: others, coverCost: coverCost, kink: kink)
     }
 
     /// The group's value of these rows: their own soft terms and the cover of its positions.
@@ -195,7 +204,7 @@ final class GroupReplan {
         var v = 0
         for (g, row) in rows.enumerated() {
             v += row.withUnsafeBufferPointer { s.evaluator.evaluate(group.members[g], $0.baseAddress!) }.soft
-            for d in 0..<D where row[d] >= 0 { count[group.coverRow[Int(row[d])]] += 1 }
+            for d in group.days where row[d] >= 0 { count[group.coverRow[Int(row[d])]] += 1 }
         }
         for i in 0..<group.positions.count { v += group.coverCost[i * (k + 1) + count[i]] }
         return v
@@ -207,9 +216,10 @@ final class GroupReplan {
         if seen[g].contains(row) { return nil }
         let p = group.members[g]
         var kinds = [Int](repeating: 0, count: K)
-        for d in 0..<D where row[d] >= 0 {
-            if group.coverRow[Int(row[d])] < 0 { return nil }
-            kinds[Int(cp.demandKind[Int(row[d])])] += 1
+        for d in 0..<D {
+            // Outside the window a row keeps every cell; inside it works only the group's positions.
+            if group.days.contains(d) ? row[d] >= 0 && group.coverRow[Int(row[d])] < 0 : row[d] != s.cell(p, d) { return nil }
+            if row[d] >= 0 { kinds[Int(cp.demandKind[Int(row[d])])] += 1 }
         }
         var excess = 0
         for k in 0..<K where capOf[p * K + k] >= 0 { excess += max(0, kinds[k] - capOf[p * K + k]) }
@@ -221,7 +231,9 @@ final class GroupReplan {
     }
 
     private func apply(_ node: [Decision], _ group: Group) {
-        for p in group.members { for d in 0..<D { forced[p * D + d] = -2; banned[p * D + d] = 0 } }
+        for p in group.members {
+            for d in 0..<D { forced[p * D + d] = group.days.contains(d) ? -2 : s.cell(p, d); banned[p * D + d] = 0 }
+        }
         for x in node {
             let c = group.members[x.g] * D + x.d
             if x.force { forced[c] = x.value } else { banned[c] |= x.value < 0 ? RowRebuilder.offBan : 1 << UInt64(dayIndex[Int(x.value)]) }
@@ -312,7 +324,7 @@ final class GroupReplan {
 
     private func column(_ g: Int, _ c: Column, _ group: Group, _ master: Master) -> RevisedSimplex.Column {
         var rows: [Int32] = [Int32(master.n + g)], values: [Double] = [1]
-        for d in 0..<D where c.row[d] >= 0 { rows.append(Int32(group.coverRow[Int(c.row[d])])); values.append(1) }
+        for d in group.days where c.row[d] >= 0 { rows.append(Int32(group.coverRow[Int(c.row[d])])); values.append(1) }
         for kind in 0..<K where c.kinds[kind] > 0 && master.capRow[g * K + kind] >= 0 {
             rows.append(Int32(master.capRow[g * K + kind])); values.append(Double(c.kinds[kind]))
         }
@@ -420,7 +432,7 @@ final class GroupReplan {
         }
         var bestDistance = 2.0
         for g in 0..<k {
-            for d in 0..<D where !cp.pinnedCell[members[g] * D + d] {
+            for d in group.days where !cp.pinnedCell[members[g] * D + d] {
                 let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])
                 for slot in 0...(b - a) where slot == 0 || slot - 1 < 63 {
                     let w = cellWeight[(g * D + d) * width + slot]

@@ -641,12 +641,13 @@ final class LocalSearch {
     /// Re-plans a group drawn around an unmet wish exactly (`GroupReplan`), everyone else fixed,
     /// and keeps the result when it beats the plan (used by `polish`, where the plan is the best).
     private func groupReplanMove(_ group: GroupReplan) {
-        let members = drawGroup()
+        let windowed = options.windowReplanDays > 0 && rng.pointee.below(100) < options.windowReplanPercent
+        let (members, days) = windowed ? drawWindow() : (drawGroup(), nil)
         let work = group.work
         let limit = options.timeLimit
         let started = elapsed()
         defer { if let a = started, let b = elapsed() { groupTally.seconds += b - a } }
-        let outcome = group.improve(members, nodeLimit: max(1, options.groupReplanNodes)) { [self] in
+        let outcome = group.improve(members, days: days, nodeLimit: max(1, options.groupReplanNodes)) { [self] in
             if options.isCancelled?() == true { return true }
             if let limit, let e = elapsed() { return e >= limit }
             return false
@@ -655,6 +656,7 @@ final class LocalSearch {
         groupTally.runs += 1
         groupTally.nodes += outcome.nodes
         if outcome.complete { groupTally.complete += 1 }
+        if windowed { groupTally.windowRuns += 1; if outcome.complete { groupTally.windowComplete += 1 } }
         guard let rows = outcome.rows else { return }
         var changed = 0
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { changed += 1 } }
@@ -668,7 +670,22 @@ final class LocalSearch {
         s.commit(delta)
         groupTally.kept += 1
         groupTally.gain += before.soft - after.soft
+        if windowed { groupTally.windowKept += 1; groupTally.windowGain += before.soft - after.soft }
         if after < best { best = after; bestIsCurrent = true; secondsToBest = elapsed() }
+    }
+
+    /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
+    /// everyone (or `windowReplanPeople` people at random on larger problems).
+    private func drawWindow() -> ([Int], Range<Int>) {
+        let width = min(s.D, options.windowReplanDays)
+        let start = rng.pointee.below(s.D - width + 1)
+        var people = Array(0..<s.P)
+        let size = min(s.P, max(1, options.windowReplanPeople))
+        if size < s.P {
+            for i in 0..<size { people.swapAt(i, i + rng.pointee.below(s.P - i)) }
+            people = Array(people[0..<size])
+        }
+        return (people, start..<(start + width))
     }
 
     /// A group for `groupReplanMove`: a person with an unmet wish, up to three people whose cells

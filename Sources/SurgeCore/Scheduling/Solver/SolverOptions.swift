@@ -147,6 +147,15 @@ public struct SolverOptions: Sendable {
     public var groupReplanPeople: Int = 12
     /// Most branch-and-price nodes of one group re-plan.
     public var groupReplanNodes: Int = 40
+    /// Days in one window re-plan: an exact group re-plan of up to `windowReplanPeople` people
+    /// (everyone on small problems) where only the cells of those consecutive days may change.
+    /// 0 makes none.
+    public var windowReplanDays: Int = 0
+    /// Percent of the exact re-plans of the polish that re-plan a window of days.
+    public var windowReplanPercent: Int = 50
+    /// Most people in one window re-plan (a person with an unmet wish in the window and others
+    /// at random when the problem has more).
+    public var windowReplanPeople: Int = 40
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
@@ -237,10 +246,29 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
     public var gain = 0, nodes = 0
     /// Seconds spent in them (0 without a clock).
     public var seconds = 0.0
+    /// Of those, the window re-plans (`SolverOptions.windowReplanDays`): run, closed, kept, gain.
+    public var windowRuns = 0, windowComplete = 0, windowKept = 0, windowGain = 0
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain
+    }
+
+    /// Tallies written before a count existed decode with it at 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func count(_ key: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+        runs = try count(.runs); complete = try count(.complete); kept = try count(.kept)
+        gain = try count(.gain); nodes = try count(.nodes)
+        seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        windowRuns = try count(.windowRuns); windowComplete = try count(.windowComplete)
+        windowKept = try count(.windowKept); windowGain = try count(.windowGain)
+    }
+
     static func + (a: Self, b: Self) -> Self {
         var c = a
         c.runs += b.runs; c.complete += b.complete; c.kept += b.kept; c.gain += b.gain; c.nodes += b.nodes; c.seconds += b.seconds
+        c.windowRuns += b.windowRuns; c.windowComplete += b.windowComplete; c.windowKept += b.windowKept; c.windowGain += b.windowGain
         return c
     }
 }
