@@ -51,6 +51,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?
     @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
     @Option(name: .customLong("replan-window-people"), help: "Most people in one window re-plan.") var replanWindowPeople: Int?
+    @Option(name: .customLong("replan-window-nodes"), help: "Most branch-and-price nodes of one window re-plan.") var replanWindowNodes: Int?
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -70,6 +71,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let replanWindowDays, replanWindowDays < 0 { throw ValidationError("--replan-window-days: must be 0 or more, got \(replanWindowDays)") }
         if let replanWindowPercent, !(0...100).contains(replanWindowPercent) { throw ValidationError("--replan-window-percent: must be 0 to 100, got \(replanWindowPercent)") }
         if let replanWindowPeople, replanWindowPeople < 1 { throw ValidationError("--replan-window-people: must be at least 1, got \(replanWindowPeople)") }
+        if let replanWindowNodes, replanWindowNodes < 1 { throw ValidationError("--replan-window-nodes: must be at least 1, got \(replanWindowNodes)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
         if let cycleMovesPerCell, cycleMovesPerCell < 1 { throw ValidationError("--cycle-moves-per-cell: must be at least 1, got \(cycleMovesPerCell)") }
@@ -131,6 +133,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let replanWindowDays { tuned.windowReplanDays = replanWindowDays }
             if let replanWindowPercent { tuned.windowReplanPercent = replanWindowPercent }
             if let replanWindowPeople { tuned.windowReplanPeople = replanWindowPeople }
+            if let replanWindowNodes { tuned.windowReplanNodes = replanWindowNodes }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)

@@ -647,7 +647,7 @@ final class LocalSearch {
         let limit = options.timeLimit
         let started = elapsed()
         defer { if let a = started, let b = elapsed() { groupTally.seconds += b - a } }
-        let outcome = group.improve(members, days: days, nodeLimit: max(1, options.groupReplanNodes)) { [self] in
+        let outcome = group.improve(members, days: days, nodeLimit: max(1, windowed ? options.windowReplanNodes : options.groupReplanNodes)) { [self] in
             if options.isCancelled?() == true { return true }
             if let limit, let e = elapsed() { return e >= limit }
             return false

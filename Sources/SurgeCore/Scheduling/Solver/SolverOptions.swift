@@ -156,6 +156,8 @@ public struct SolverOptions: Sendable {
     /// Most people in one window re-plan (a person with an unmet wish in the window and others
     /// at random when the problem has more).
     public var windowReplanPeople: Int = 40
+    /// Most branch-and-price nodes of one window re-plan.
+    public var windowReplanNodes: Int = 40
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
