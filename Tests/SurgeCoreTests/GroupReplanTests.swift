@@ -71,13 +71,15 @@ struct GroupReplanTests {
         return (instance, model, s, start.objective)
     }
 
-    @Test("re-planning everyone of a tiny instance from its worst legal roster reaches the enumerated optimum", arguments: 0..<8)
-    func wholeStaffReachesTheOptimum(seed: Int) throws {
+    @Test("re-planning everyone of a tiny instance from its worst legal roster reaches the enumerated optimum, branching on cells or on cover first",
+          arguments: 0..<8, [false, true])
+    func wholeStaffReachesTheOptimum(seed: Int, coverFirst: Bool) throws {
         let (instance, optimum, worst, worstValue) = try Self.tinyExtremes(seed: seed)
         let model = CurtoisModel(instance)
         let s = IncrementalScore(try CompiledProblem(model.problem))
         try Self.load(worst, into: s, model: model)
         let replan = try #require(GroupReplan(s))
+        replan.branchesOnCover = coverFirst
         let outcome = replan.improve(Array(0..<s.P), nodeLimit: 100_000)
         #expect(outcome.complete, "seed \(seed): the search did not close in \(outcome.nodes) nodes")
         // The root's bound holds for the whole staff's rosters; it meets the optimum on most seeds.
@@ -171,6 +173,31 @@ struct GroupReplanTests {
             value = check.objective
         }
         #expect(gained > 0, "seed \(seed): no group improved a 300-move plan (\(start))")
+    }
+
+    @Test("branching on cover first reaches the same group optimum as branching on cells, and does branch on cover")
+    func coverBranchingAgrees() throws {
+        var coverBranches = 0, compared = 0
+        for seed in 0..<3 {
+            let (_, _, s, _) = try Self.shortRunPlan(seed: seed)
+            let cells = try #require(GroupReplan(s)), cover = try #require(GroupReplan(s))
+            cover.branchesOnCover = true
+            var rng = SplitMix64(seed: UInt64(seed) &+ 77)
+            for _ in 0..<12 {
+                var members: [Int] = []
+                while members.count < 4 { let p = rng.below(s.P); if !members.contains(p) { members.append(p) } }
+                // Neither search changes the plan, so both see the same group.
+                let a = cells.improve(members, nodeLimit: 5000), b = cover.improve(members, nodeLimit: 5000)
+                coverBranches += b.coverBranches
+                #expect(a.before == b.before, "seed \(seed): group \(members)")
+                if a.complete && b.complete {
+                    compared += 1
+                    #expect(a.after == b.after, "seed \(seed): group \(members): \(a.after) by cells, \(b.after) by cover first")
+                }
+            }
+        }
+        #expect(compared > 0)
+        #expect(coverBranches > 0, "no node branched on a position's cover")
     }
 
     @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain")

@@ -52,6 +52,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
     @Option(name: .customLong("replan-window-people"), help: "Most people in one window re-plan.") var replanWindowPeople: Int?
     @Option(name: .customLong("replan-window-nodes"), help: "Most branch-and-price nodes of one window re-plan.") var replanWindowNodes: Int?
+    @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
 
@@ -134,6 +135,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let replanWindowPercent { tuned.windowReplanPercent = replanWindowPercent }
             if let replanWindowPeople { tuned.windowReplanPeople = replanWindowPeople }
             if let replanWindowNodes { tuned.windowReplanNodes = replanWindowNodes }
+            if coverBranching { tuned.groupReplanCoverBranching = true }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
             let result = try Solver.solve(model.problem, options: tuned)

@@ -10,6 +10,8 @@ struct GroupReplanOutcome {
     var complete: Bool
     /// The root's Lagrangian bound on the group's value (-infinity when no pricing round ended).
     var rootBound: Double
+    /// Nodes that branched on a position's cover (`GroupReplan.branchesOnCover`).
+    var coverBranches = 0
 }
 
 /// An exact re-plan of a small group's rows with everyone else fixed: branch and price.
@@ -40,6 +42,9 @@ final class GroupReplan {
     static let smoothing = 0.5
     /// Rounds of pricing per node before it branches anyway.
     var roundLimit = 60
+    /// Whether a node branches on a fractionally covered position (at a kink of 1: the group covers
+    /// it, or nobody in it works there) before it branches on a member's cell.
+    var branchesOnCover = false
     /// Work done so far, in row-program steps (simplex pivots counted at the master's row count).
     private(set) var work = 0
     /// The Lagrangian bound of the last node solved.
@@ -87,7 +92,9 @@ final class GroupReplan {
         let withinCaps: Bool
     }
 
-    /// A branching decision: member g's cell on day d must (or must not) hold `value`.
+    /// A branching decision: member g's cell on day d must (or must not) hold `value`. With g = -1
+    /// it is a decision on the position `value` (on day d) at a kink of 1: the group covers it
+    /// (`force`), or no member works it.
     private struct Decision {
         let g: Int, d: Int, value: Int32, force: Bool
     }
@@ -131,7 +138,7 @@ final class GroupReplan {
         var incumbent = before
         var bestRows: [[Int32]]? = nil
         var stack: [[Decision]] = [[]]
-        var nodes = 0, rootBound = -Double.infinity
+        var nodes = 0, rootBound = -Double.infinity, coverBranches = 0
         // False once a node ends unbranched without a converged master (the search is then a heuristic).
         var exhaustive = true
         rb.forced = UnsafePointer(forced); rb.banned = UnsafePointer(banned)
@@ -152,13 +159,15 @@ final class GroupReplan {
                 if !result.converged { exhaustive = false }
                 continue
             }
+            if cell.g < 0 { coverBranches += 1 }
             let force = node + [Decision(g: cell.g, d: cell.d, value: cell.value, force: true)]
             let ban = node + [Decision(g: cell.g, d: cell.d, value: cell.value, force: false)]
             // Depth first, towards the side the master leans to.
             if cell.weight >= 0.5 { stack.append(ban); stack.append(force) } else { stack.append(force); stack.append(ban) }
         }
         return GroupReplanOutcome(rows: bestRows, before: before, after: incumbent, nodes: nodes,
-                                  columns: pool.reduce(0) { $0 + $1.count }, complete: stack.isEmpty && exhaustive, rootBound: rootBound)
+                                  columns: pool.reduce(0) { $0 + $1.count }, complete: stack.isEmpty && exhaustive, rootBound: rootBound,
+                                  coverBranches: coverBranches)
     }
 
     private func makeGroup(_ members: [Int], days: Range<Int>) -> Group {
@@ -235,13 +244,19 @@ final class GroupReplan {
             for d in 0..<D { forced[p * D + d] = group.days.contains(d) ? -2 : s.cell(p, d); banned[p * D + d] = 0 }
         }
         for x in node {
+            if x.g < 0 {
+                if !x.force { for p in group.members { banned[p * D + x.d] |= 1 << UInt64(dayIndex[Int(x.value)]) } }
+                continue
+            }
             let c = group.members[x.g] * D + x.d
             if x.force { forced[c] = x.value } else { banned[c] |= x.value < 0 ? RowRebuilder.offBan : 1 << UInt64(dayIndex[Int(x.value)]) }
         }
     }
 
     private func compatible(_ row: [Int32], _ g: Int, _ node: [Decision]) -> Bool {
-        for x in node where x.g == g && (row[x.d] == x.value) != x.force { return false }
+        for x in node {
+            if x.g == g ? (row[x.d] == x.value) != x.force : x.g < 0 && !x.force && row[x.d] == x.value { return false }
+        }
         return true
     }
 
@@ -265,9 +280,12 @@ final class GroupReplan {
         let n: Int
         /// The cover value the slack columns leave out (each kinked position's value at its kink).
         let offset: Double
+        /// Per position: the column of its slack under the kink (-1 without a kink).
+        var underColumn: [Int]
 
         init(lp: RevisedSimplex, capRow: [Int], n: Int, k: Int, offset: Double) {
             self.lp = lp; self.capRow = capRow; self.n = n; self.offset = offset
+            underColumn = Array(repeating: -1, count: n)
             columnOf = Array(repeating: (-1, -1), count: lp.firstStructural)
             columnIndex = Array(repeating: [], count: k)
         }
@@ -311,6 +329,7 @@ final class GroupReplan {
             if let kk = group.kink[i] {
                 master.add(.init(rows: [Int32(i)], values: [-1], cost: Double(kk.over)), (-1, -1))
                 master.add(.init(rows: [Int32(i)], values: [1], cost: Double(kk.under)), (-1, -1))
+                master.underColumn[i] = lp.columnCount - 1
             } else {
                 for h in 0...k {
                     master.add(.init(rows: h == 0 ? [Int32(convexityRow[i])] : [Int32(i), Int32(convexityRow[i])],
@@ -348,6 +367,14 @@ final class GroupReplan {
             for (ci, c) in pool[g].enumerated() {
                 lp.setCost(master.columnIndex[g][ci], compatible(c.row, g, node) ? Double(c.soft) : Self.barred)
             }
+        }
+        // Positions decided: covered bars the slack under the kink; uncovered bans the members
+        // from the position (above) and allows no headcount but 0 in the bound.
+        var lowest = [Int](repeating: 0, count: n), highest = [Int](repeating: k, count: n)
+        for i in 0..<n where master.underColumn[i] >= 0 { lp.setCost(master.underColumn[i], Double(group.kink[i]!.under)) }
+        for x in node where x.g < 0 {
+            let i = group.coverRow[Int(x.value)]
+            if x.force { lowest[i] = 1; lp.setCost(master.underColumn[i], Self.barred) } else { highest[i] = 0 }
         }
         var bound = -Double.infinity
         nodeBound = bound
@@ -393,7 +420,7 @@ final class GroupReplan {
             }
             for i in 0..<n {
                 var cheapest = Int.max
-                for h in 0...k { cheapest = min(cheapest, group.coverCost[i * (k + 1) + h] * S + prices[group.positions[i]] * h) }
+                for h in lowest[i]...highest[i] { cheapest = min(cheapest, group.coverCost[i * (k + 1) + h] * S + prices[group.positions[i]] * h) }
                 total += cheapest
             }
             if Double(total) / Double(S) > bound { bound = Double(total) / Double(S); center = pi; nodeBound = bound }
@@ -431,6 +458,20 @@ final class GroupReplan {
             }
         }
         var bestDistance = 2.0
+        if branchesOnCover {
+            // The most fractionally covered position at a kink of 1 (a hole the master fills in part).
+            for i in 0..<n where group.kink[i]?.at == 1 {
+                let j = group.positions[i], d = Int(cp.demandDay[j]), slot = dayIndex[j] + 1
+                if slot > 63 || members.contains(where: { cp.pinnedCell[$0 * D + d] }) { continue }
+                if node.contains(where: { $0.g < 0 && $0.value == Int32(j) }) { continue }
+                var w = 0.0
+                for g in 0..<k { w += cellWeight[(g * D + d) * width + slot] }
+                if w < 1e-4 || w > 1 - 1e-4 || abs(w - 0.5) >= bestDistance { continue }
+                bestDistance = abs(w - 0.5)
+                result.branch = (-1, d, Int32(j), w)
+            }
+            if result.branch != nil { return result }
+        }
         for g in 0..<k {
             for d in group.days where !cp.pinnedCell[members[g] * D + d] {
                 let a = Int(cp.dayDemandStart[d]), b = Int(cp.dayDemandStart[d + 1])

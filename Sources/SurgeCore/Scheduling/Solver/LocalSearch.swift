@@ -73,7 +73,11 @@ final class LocalSearch {
     private(set) var dayMatches = 0
     /// Exact group re-plans of the polish (`GroupReplan`); made on first use, nil where the
     /// relaxation they price with is not valid.
-    private lazy var groupReplan: GroupReplan? = GroupReplan(s)
+    private lazy var groupReplan: GroupReplan? = {
+        let replan = GroupReplan(s)
+        replan?.branchesOnCover = options.groupReplanCoverBranching
+        return replan
+    }()
     private(set) var groupTally = GroupReplanTally()
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }

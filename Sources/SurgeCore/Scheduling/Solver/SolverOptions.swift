@@ -147,6 +147,9 @@ public struct SolverOptions: Sendable {
     public var groupReplanPeople: Int = 12
     /// Most branch-and-price nodes of one group re-plan.
     public var groupReplanNodes: Int = 40
+    /// Whether group re-plans branch first on a position the master covers in part (the group
+    /// covers it, or nobody in it works there), then on members' cells.
+    public var groupReplanCoverBranching = false
     /// Days in one window re-plan: an exact group re-plan of up to `windowReplanPeople` people
     /// (everyone on small problems) where only the cells of those consecutive days may change.
     /// 0 makes none.
