@@ -10,23 +10,34 @@ struct GroupReplanTests {
     static func tinyExtremes(seed: Int) throws -> (CurtoisInstance, optimum: Int, worst: [[String?]], worstValue: Int) {
         let people = 2, days = 5
         let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 900, people: people, days: days, lenient: true))
-        let values: [String?] = [nil, "D", "N"]
         var optimum = Int.max, worstValue = Int.min
         var worst: [[String?]] = []
-        var code = [Int](repeating: 0, count: people * days)
-        while true {
-            let roster = (0..<people).map { p in (0..<days).map { values[code[p * days + $0]] } }
+        let empty = [[String?]](repeating: [String?](repeating: nil, count: days), count: people)
+        forEachRoster(from: empty, days: 0..<days) { roster in
             let check = CurtoisChecker.evaluate(instance, roster: roster)
             if check.isFeasible {
                 optimum = min(optimum, check.objective)
                 if check.objective > worstValue { worstValue = check.objective; worst = roster }
             }
-            var i = 0
-            while i < code.count { code[i] += 1; if code[i] < values.count { break }; code[i] = 0; i += 1 }
-            if i == code.count { break }
         }
         try #require(optimum < Int.max, "seed \(seed): no legal roster")
         return (instance, optimum, worst, worstValue)
+    }
+
+    /// Calls `body` with every roster of the tiny instances' shifts (off, D or N per cell) that
+    /// equals `base` outside `days`.
+    static func forEachRoster(from base: [[String?]], days: Range<Int>, _ body: ([[String?]]) -> Void) {
+        let values: [String?] = [nil, "D", "N"]
+        let width = days.count
+        var code = [Int](repeating: 0, count: base.count * width)
+        while true {
+            var roster = base
+            for p in 0..<base.count { for (i, d) in days.enumerated() { roster[p][d] = values[code[p * width + i]] } }
+            body(roster)
+            var i = 0
+            while i < code.count { code[i] += 1; if code[i] < values.count { break }; code[i] = 0; i += 1 }
+            if i == code.count { return }
+        }
     }
 
     /// Loads a roster (rows in staff order, shift names per day) into the score's grid.
@@ -100,17 +111,10 @@ struct GroupReplanTests {
         try Self.load(worst, into: s, model: model)
         let days = (seed % 2)..<(seed % 2 + 3)
         // The optimum over the rosters equal to the worst one outside the window, enumerated.
-        let values: [String?] = [nil, "D", "N"]
         var optimum = Int.max
-        var code = [Int](repeating: 0, count: s.P * days.count)
-        while true {
-            var roster = worst
-            for p in 0..<s.P { for (i, d) in days.enumerated() { roster[p][d] = values[code[p * days.count + i]] } }
+        Self.forEachRoster(from: worst, days: days) { roster in
             let check = CurtoisChecker.evaluate(instance, roster: roster)
             if check.isFeasible { optimum = min(optimum, check.objective) }
-            var i = 0
-            while i < code.count { code[i] += 1; if code[i] < values.count { break }; code[i] = 0; i += 1 }
-            if i == code.count { break }
         }
         let replan = try #require(GroupReplan(s))
         let outcome = replan.improve(Array(0..<s.P), days: days, nodeLimit: 100_000)
