@@ -204,8 +204,9 @@ struct GroupReplanTests {
         #expect(coverBranches > 0, "no node branched on a position's cover")
     }
 
-    @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain")
-    func polishWithGroupReplans() throws {
+    @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain; groups start at their most people",
+          arguments: [4, 8])
+    func polishWithGroupReplans(mostPeople: Int) throws {
         var gained = 0
         for seed in 0..<4 {
             let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 5100, people: 10, days: 14, lenient: true))
@@ -216,6 +217,8 @@ struct GroupReplanTests {
                 options.polishShare = polishShare
                 options.groupReplanPercent = 100
                 options.groupReplanPeople = 4
+                options.groupReplanMostPeople = mostPeople
+                options.groupReplanBarrenLimit = 2
                 return constructedSearch(cp, seed: seed, options: options)
             }
             // The same main phase (half of 4000 moves) with and without the polish after it.
@@ -229,6 +232,9 @@ struct GroupReplanTests {
             let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
             #expect(check.isFeasible && check.objective == polished.best.soft, "seed \(seed): the checker sees \(check.objective)")
             gained += polished.groupTally.gain
+            // The polish starts at the most people and never goes beyond.
+            #expect(polished.groupTally.largest == mostPeople, "seed \(seed): a group of \(polished.groupTally.largest)")
+            if mostPeople == 4 { #expect(polished.groupTally.grown == 0 && polished.groupTally.shrunk == 0, "seed \(seed): a fixed size changed") }
         }
         #expect(gained > 0, "no group re-plan improved a 2000-move plan")
     }

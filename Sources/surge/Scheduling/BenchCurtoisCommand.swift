@@ -47,6 +47,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("polish-from-own"), help: "Each thread polishes its own best plan (default: all start from the best plan of all).") var polishFromOwn = false
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
     @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
+    @Option(name: .customLong("group-most-people"), help: "Largest group of a re-plan and the polish's first size: groups fall back to --group-people when the first four re-plans at a size do not close, and grow by two after --group-barren closed ones gained nothing (default: --group-people, fixed size).") var groupMostPeople: Int?
+    @Option(name: .customLong("group-barren"), help: "Closed re-plans without a gain after which the groups grow by two.") var groupBarren: Int?
     @Option(name: .customLong("group-nodes"), help: "Most branch-and-price nodes of one group re-plan.") var groupNodes: Int?
     @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?
     @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
@@ -68,6 +70,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let polishMaxCells, polishMaxCells < 0 { throw ValidationError("--polish-max-cells: must be 0 or more, got \(polishMaxCells)") }
         if let groupPercent, !(0...100).contains(groupPercent) { throw ValidationError("--group-percent: must be 0 to 100, got \(groupPercent)") }
         if let groupPeople, !(1...32).contains(groupPeople) { throw ValidationError("--group-people: must be 1 to 32, got \(groupPeople)") }
+        if let groupMostPeople, !(1...32).contains(groupMostPeople) { throw ValidationError("--group-most-people: must be 1 to 32, got \(groupMostPeople)") }
+        if let groupBarren, groupBarren < 1 { throw ValidationError("--group-barren: must be at least 1, got \(groupBarren)") }
         if let groupNodes, groupNodes < 1 { throw ValidationError("--group-nodes: must be at least 1, got \(groupNodes)") }
         if let replanWindowDays, replanWindowDays < 0 { throw ValidationError("--replan-window-days: must be 0 or more, got \(replanWindowDays)") }
         if let replanWindowPercent, !(0...100).contains(replanWindowPercent) { throw ValidationError("--replan-window-percent: must be 0 to 100, got \(replanWindowPercent)") }
@@ -130,6 +134,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let groupPercent { tuned.groupReplanPercent = groupPercent }
             if polishFromOwn { tuned.polishFromBestOfAll = false }
             if let groupPeople { tuned.groupReplanPeople = groupPeople }
+            if let groupMostPeople { tuned.groupReplanMostPeople = groupMostPeople }
+            if let groupBarren { tuned.groupReplanBarrenLimit = groupBarren }
             if let groupNodes { tuned.groupReplanNodes = groupNodes }
             if let replanWindowDays { tuned.windowReplanDays = replanWindowDays }
             if let replanWindowPercent { tuned.windowReplanPercent = replanWindowPercent }
@@ -150,7 +156,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
-                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain)\n"
+                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if boundSteps > 0 {

@@ -79,6 +79,14 @@ final class LocalSearch {
         return replan
     }()
     private(set) var groupTally = GroupReplanTally()
+    /// People in this thread's next group re-plan, and closed re-plans without a gain since the
+    /// last gain or change of size (see `SolverOptions.groupReplanMostPeople`).
+    private lazy var groupSize = max(options.groupReplanPeople, options.groupReplanMostPeople)
+    private var barrenReplans = 0
+    /// Re-plans at the current group size, and how many of them closed.
+    private var sizeTried = 0, sizeClosed = 0
+    /// Re-plans at a size that must all stop at the node limit before the groups fall back.
+    static let closureProbe = 4
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
@@ -661,21 +669,48 @@ final class LocalSearch {
         groupTally.nodes += outcome.nodes
         if outcome.complete { groupTally.complete += 1 }
         if windowed { groupTally.windowRuns += 1; if outcome.complete { groupTally.windowComplete += 1 } }
-        guard let rows = outcome.rows else { return }
+        if !windowed { groupTally.largest = max(groupTally.largest, members.count) }
+        let gained = applyGroupRows(outcome.rows, members, windowed: windowed)
+        if windowed { return }
+        sizeTried += 1
+        if outcome.complete { sizeClosed += 1 }
+        if outcome.complete && !gained {
+            barrenReplans += 1
+        } else if gained {
+            barrenReplans = 0
+        }
+        if sizeTried >= Self.closureProbe && sizeClosed == 0 && groupSize > options.groupReplanPeople {
+            // Groups this large do not close here: the search is a blind dive, so fall back.
+            groupSize = options.groupReplanPeople
+            sizeTried = 0; sizeClosed = 0; barrenReplans = 0
+            groupTally.shrunk += 1
+        } else if barrenReplans >= options.groupReplanBarrenLimit && groupSize < options.groupReplanMostPeople {
+            // Optimal for every group drawn at this size: look wider.
+            groupSize = min(options.groupReplanMostPeople, groupSize + 2)
+            sizeTried = 0; sizeClosed = 0; barrenReplans = 0
+            groupTally.grown += 1
+        }
+    }
+
+    /// Writes a group re-plan's rows into the plan and keeps them when the exact score is better;
+    /// returns whether it kept them.
+    private func applyGroupRows(_ rows: [[Int32]]?, _ members: [Int], windowed: Bool) -> Bool {
+        guard let rows else { return false }
         var changed = 0
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { changed += 1 } }
-        guard changed > 0, s.logCount + changed <= s.maxCells else { return }
+        guard changed > 0, s.logCount + changed <= s.maxCells else { return false }
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { s.set(p, d, rows[g][d]) } }
         let delta = s.evaluate()
         let before = s.score
         let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
         // The group's value leaves out what it cannot change; the exact score has the last word.
-        guard after < before else { s.rollback(); return }
+        guard after < before else { s.rollback(); return false }
         s.commit(delta)
         groupTally.kept += 1
         groupTally.gain += before.soft - after.soft
         if windowed { groupTally.windowKept += 1; groupTally.windowGain += before.soft - after.soft }
         if after < best { best = after; bestIsCurrent = true; secondsToBest = elapsed() }
+        return true
     }
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
@@ -696,7 +731,7 @@ final class LocalSearch {
     /// that day could grant it (they hold the wished kind of shift, or are off when the wish is to
     /// be off), and the rest drawn at random.
     private func drawGroup() -> [Int] {
-        let size = min(s.P, max(1, options.groupReplanPeople))
+        let size = min(s.P, max(1, groupSize))
         var members: [Int] = []
         for _ in 0..<64 {
             let p = rng.pointee.below(s.P), d = rng.pointee.below(s.D)

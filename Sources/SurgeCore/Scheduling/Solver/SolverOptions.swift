@@ -145,6 +145,20 @@ public struct SolverOptions: Sendable {
     /// 443 against 448, 446; 7 1065, 1062 against 1068, 1066. 14 people with 100 nodes: 7 1069,
     /// 1064, 1058; 9 445, 443, 447 (no gain). 150 nodes with 8 people: 9 448, 444; 7 1066, 1067.
     public var groupReplanPeople: Int = 12
+    /// Largest group of a re-plan, and the size the polish starts with. The size adapts to what
+    /// closes: when the first four re-plans at a size all stop at the node limit (the search is
+    /// then a blind dive), the groups fall back to `groupReplanPeople`; after
+    /// `groupReplanBarrenLimit` re-plans that closed (the group's optimum found) with nothing to
+    /// gain, the plan is optimal for groups of that size as far as the draws can tell, and the
+    /// groups grow by two, up to this. Equal to `groupReplanPeople`: a fixed size. Curtois & Qu,
+    /// 60 s, 2 threads (session 25, with the faster simplex): a fixed 16 on 7 1056, 1058, 1056,
+    /// 1056, 1056, 1056 (seeds 1-6) against 12's 1058 x3, 1056, 1058, 1058, but on 9 445, 445, 446
+    /// against 441, 446, 443 (seeds 4-6) and 11's optimum reached at 45-60 s against 43-44 s;
+    /// starting at 16 with this fallback, 7 1057, 1056, 1057 and 9 440, 442, 444 (seeds 1-3). Not
+    /// the default yet: 9's spread (439-446 with one setting) hides a point either way.
+    public var groupReplanMostPeople: Int = 12
+    /// Closed re-plans without a gain after which the groups grow (see `groupReplanMostPeople`).
+    public var groupReplanBarrenLimit: Int = 30
     /// Most branch-and-price nodes of one group re-plan.
     public var groupReplanNodes: Int = 40
     /// Whether group re-plans branch first on a position at a kink of 1 that the master covers in
@@ -257,10 +271,13 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
     public var seconds = 0.0
     /// Of those, the window re-plans (`SolverOptions.windowReplanDays`): run, closed, kept, gain.
     public var windowRuns = 0, windowComplete = 0, windowKept = 0, windowGain = 0
+    /// Times a thread's groups grew and fell back (`SolverOptions.groupReplanMostPeople`), and
+    /// the largest group.
+    public var grown = 0, shrunk = 0, largest = 0
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain
+        case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain, grown, shrunk, largest
     }
 
     /// Tallies written before a count existed decode with it at 0.
@@ -272,12 +289,14 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
         seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
         windowRuns = try count(.windowRuns); windowComplete = try count(.windowComplete)
         windowKept = try count(.windowKept); windowGain = try count(.windowGain)
+        grown = try count(.grown); shrunk = try count(.shrunk); largest = try count(.largest)
     }
 
     static func + (a: Self, b: Self) -> Self {
         var c = a
         c.runs += b.runs; c.complete += b.complete; c.kept += b.kept; c.gain += b.gain; c.nodes += b.nodes; c.seconds += b.seconds
         c.windowRuns += b.windowRuns; c.windowComplete += b.windowComplete; c.windowKept += b.windowKept; c.windowGain += b.windowGain
+        c.grown += b.grown; c.shrunk += b.shrunk; c.largest = max(a.largest, b.largest)
         return c
     }
 }
