@@ -22,6 +22,7 @@ struct InterchangeTests {
         var tally = GroupReplanTally()
         tally.runs = 3; tally.complete = 2; tally.kept = 1; tally.gain = 7; tally.nodes = 11
         tally.windowRuns = 2; tally.windowComplete = 1; tally.windowKept = 1; tally.windowGain = 4
+        tally.grown = 2; tally.shrunk = 1; tally.largest = 16
         statistics.groupReplans = tally
         let data = try JSONEncoder().encode(statistics)
         let back = try JSONDecoder().decode(SolverStatistics.self, from: data)
@@ -30,12 +31,13 @@ struct InterchangeTests {
         #expect(object.removeValue(forKey: "groupReplans") != nil)
         let older = try JSONDecoder().decode(SolverStatistics.self, from: try JSONSerialization.data(withJSONObject: object))
         #expect(older.groupReplans == nil && older.moves == statistics.moves)
-        // A tally written before the window counts existed decodes with them at 0.
+        // A tally written before the window counts and the group sizes existed decodes with them at 0.
         var counts = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(tally)) as? [String: Any])
-        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
+        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain", "grown", "shrunk", "largest"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
         let olderTally = try JSONDecoder().decode(GroupReplanTally.self, from: try JSONSerialization.data(withJSONObject: counts))
         var expected = tally
         expected.windowRuns = 0; expected.windowComplete = 0; expected.windowKept = 0; expected.windowGain = 0
+        expected.grown = 0; expected.shrunk = 0; expected.largest = 0
         #expect(olderTally == expected)
     }
 

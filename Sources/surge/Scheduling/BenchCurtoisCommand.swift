@@ -47,7 +47,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Flag(name: .customLong("polish-from-own"), help: "Each thread polishes its own best plan (default: all start from the best plan of all).") var polishFromOwn = false
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
     @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
-    @Option(name: .customLong("group-most-people"), help: "Largest group of a re-plan and the polish's first size: groups fall back to --group-people when the first four re-plans at a size do not close, and grow by two after --group-barren closed ones gained nothing (default: --group-people, fixed size).") var groupMostPeople: Int?
+    @Option(name: .customLong("group-most-people"), help: "Largest group of a re-plan and the polish's first size: groups fall back to --group-people after four re-plans in a row neither closed nor gained, and grow by two after --group-barren closed ones gained nothing (default 16; equal to --group-people: a fixed size).") var groupMostPeople: Int?
     @Option(name: .customLong("group-barren"), help: "Closed re-plans without a gain after which the groups grow by two.") var groupBarren: Int?
     @Option(name: .customLong("group-nodes"), help: "Most branch-and-price nodes of one group re-plan.") var groupNodes: Int?
     @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?

@@ -83,10 +83,10 @@ final class LocalSearch {
     /// last gain or change of size (see `SolverOptions.groupReplanMostPeople`).
     private lazy var groupSize = max(options.groupReplanPeople, options.groupReplanMostPeople)
     private var barrenReplans = 0
-    /// Re-plans at the current group size, and how many of them closed.
-    private var sizeTried = 0, sizeClosed = 0
-    /// Re-plans at a size that must all stop at the node limit before the groups fall back.
-    static let closureProbe = 4
+    /// Re-plans in a row that stopped at the node limit without a gain.
+    private var blindDives = 0
+    /// Blind dives in a row after which the groups fall back to `groupReplanPeople`.
+    static let blindDiveLimit = 4
     /// People one rebuild may free: the move log holds about a dozen rows.
     static func mostRuined(_ o: SolverOptions) -> Int { min(4, max(2, o.ruinPeople)) }
 
@@ -672,22 +672,21 @@ final class LocalSearch {
         if !windowed { groupTally.largest = max(groupTally.largest, members.count) }
         let gained = applyGroupRows(outcome.rows, members, windowed: windowed)
         if windowed { return }
-        sizeTried += 1
-        if outcome.complete { sizeClosed += 1 }
+        if outcome.complete || gained { blindDives = 0 } else { blindDives += 1 }
         if outcome.complete && !gained {
             barrenReplans += 1
         } else if gained {
             barrenReplans = 0
         }
-        if sizeTried >= Self.closureProbe && sizeClosed == 0 && groupSize > options.groupReplanPeople {
-            // Groups this large do not close here: the search is a blind dive, so fall back.
+        if blindDives >= Self.blindDiveLimit && groupSize > options.groupReplanPeople {
+            // Groups this large neither close nor gain here: blind dives, so fall back.
             groupSize = options.groupReplanPeople
-            sizeTried = 0; sizeClosed = 0; barrenReplans = 0
+            blindDives = 0; barrenReplans = 0
             groupTally.shrunk += 1
         } else if barrenReplans >= options.groupReplanBarrenLimit && groupSize < options.groupReplanMostPeople {
             // Optimal for every group drawn at this size: look wider.
             groupSize = min(options.groupReplanMostPeople, groupSize + 2)
-            sizeTried = 0; sizeClosed = 0; barrenReplans = 0
+            blindDives = 0; barrenReplans = 0
             groupTally.grown += 1
         }
     }

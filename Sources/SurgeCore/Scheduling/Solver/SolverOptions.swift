@@ -146,17 +146,18 @@ public struct SolverOptions: Sendable {
     /// 1064, 1058; 9 445, 443, 447 (no gain). 150 nodes with 8 people: 9 448, 444; 7 1066, 1067.
     public var groupReplanPeople: Int = 12
     /// Largest group of a re-plan, and the size the polish starts with. The size adapts to what
-    /// closes: when the first four re-plans at a size all stop at the node limit (the search is
-    /// then a blind dive), the groups fall back to `groupReplanPeople`; after
+    /// closes: after four re-plans in a row that stopped at the node limit without a gain (blind
+    /// dives), the groups fall back to `groupReplanPeople`; after
     /// `groupReplanBarrenLimit` re-plans that closed (the group's optimum found) with nothing to
     /// gain, the plan is optimal for groups of that size as far as the draws can tell, and the
     /// groups grow by two, up to this. Equal to `groupReplanPeople`: a fixed size. Curtois & Qu,
-    /// 60 s, 2 threads (session 25, with the faster simplex): a fixed 16 on 7 1056, 1058, 1056,
-    /// 1056, 1056, 1056 (seeds 1-6) against 12's 1058 x3, 1056, 1058, 1058, but on 9 445, 445, 446
-    /// against 441, 446, 443 (seeds 4-6) and 11's optimum reached at 45-60 s against 43-44 s;
-    /// starting at 16 with this fallback, 7 1057, 1056, 1057 and 9 440, 442, 444 (seeds 1-3). Not
-    /// the default yet: 9's spread (439-446 with one setting) hides a point either way.
-    public var groupReplanMostPeople: Int = 12
+    /// 60 s, 2 threads (session 25, with the faster simplex), against 12 fixed (7 1058 x3, 1056,
+    /// 1058, 1058, seeds 1-6; 9 440, 439, 444, 444, 444, 443, seeds 1-3 twice): this, 7 1056, 1056,
+    /// 1057, 9 443, 444, 446; 16 fixed, 7 1056, 1058, 1056, 1056, 1056, 1056, 9 445, 445, 446 (seeds
+    /// 4-6); falling back when the first 4 re-plans at a size do not close (gains or not), 7 1057,
+    /// 1056, 1057, 9 440, 442, 444. 5 and 11 reach their optima either way, 11 later (45-60 s
+    /// against 43-44 s).
+    public var groupReplanMostPeople: Int = 16
     /// Closed re-plans without a gain after which the groups grow (see `groupReplanMostPeople`).
     public var groupReplanBarrenLimit: Int = 30
     /// Most branch-and-price nodes of one group re-plan.
