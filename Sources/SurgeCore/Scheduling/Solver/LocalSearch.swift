@@ -673,11 +673,7 @@ final class LocalSearch {
         let gained = applyGroupRows(outcome.rows, members, windowed: windowed)
         if windowed { return }
         if outcome.complete || gained { blindDives = 0 } else { blindDives += 1 }
-        if outcome.complete && !gained {
-            barrenReplans += 1
-        } else if gained {
-            barrenReplans = 0
-        }
+        if gained { barrenReplans = 0 } else if outcome.complete { barrenReplans += 1 }
         if blindDives >= Self.blindDiveLimit && groupSize > options.groupReplanPeople {
             // Groups this large neither close nor gain here: blind dives, so fall back.
             groupSize = options.groupReplanPeople

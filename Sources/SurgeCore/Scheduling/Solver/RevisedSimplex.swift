@@ -116,6 +116,7 @@ final class RevisedSimplex {
     /// Pivots to optimality with the columns held (Dantzig's rule; Bland's while 50 pivots in a
     /// row have not lowered the objective, which cannot cycle).
     func solve(pivotLimit: Int = 1_000_000) -> Outcome {
+        let m = self.m
         var w = [Double](repeating: 0, count: m)
         var y = duals()
         var lastObjective = objective, stalled = 0
@@ -125,7 +126,6 @@ final class RevisedSimplex {
             if enter < 0 { return .optimal }
             // w = B⁻¹ a_enter
             var dEnter = costs[enter]
-            let m = self.m
             w.withUnsafeMutableBufferPointer { w in
                 let w = w.baseAddress!
                 w.update(repeating: 0, count: m)
