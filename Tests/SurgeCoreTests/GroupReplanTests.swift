@@ -128,6 +128,41 @@ struct GroupReplanTests {
         #expect(outcome.before - outcome.after == worstValue - check.objective, "seed \(seed)")
     }
 
+    @Test("a held-cover re-plan of everyone ends at or below the best roster with the same headcount on every position, and gains at least what it claims")
+    func heldCoverBeatsEveryRosterOfTheSameCover() throws {
+        var gainable = 0
+        for seed in 0..<8 {
+            let (instance, _, worst, worstValue) = try Self.tinyExtremes(seed: seed)
+            let model = CurtoisModel(instance)
+            let s = IncrementalScore(try CompiledProblem(model.problem))
+            try Self.load(worst, into: s, model: model)
+            func headcount(_ roster: [[String?]]) -> [String: Int] {
+                var count: [String: Int] = [:]
+                for row in roster { for (d, shift) in row.enumerated() { if let shift { count["\(d) \(shift)", default: 0] += 1 } } }
+                return count
+            }
+            // The best legal roster that works every position exactly as often as the worst one, enumerated.
+            let held = headcount(worst)
+            var heldOptimum = Int.max
+            Self.forEachRoster(from: worst, days: 0..<worst[0].count) { roster in
+                guard headcount(roster) == held else { return }
+                let check = CurtoisChecker.evaluate(instance, roster: roster)
+                if check.isFeasible { heldOptimum = min(heldOptimum, check.objective) }
+            }
+            if heldOptimum < worstValue { gainable += 1 }
+            let replan = try #require(GroupReplan(s))
+            let outcome = replan.improve(Array(0..<s.P), holdingCover: true, nodeLimit: 100_000)
+            #expect(outcome.complete, "seed \(seed): the search did not close in \(outcome.nodes) nodes")
+            if let rows = outcome.rows { Self.apply(rows, of: Array(0..<s.P), to: s) }
+            let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
+            #expect(check.isFeasible, "seed \(seed)")
+            #expect(check.objective <= heldOptimum, "seed \(seed): re-planned to \(check.objective), the same cover allows \(heldOptimum) (from \(worstValue))")
+            // Its values are never below the true ones and equal them at the held cover.
+            #expect(outcome.before - outcome.after <= worstValue - check.objective, "seed \(seed)")
+        }
+        #expect(gainable > 0, "no worst roster could gain without changing its cover")
+    }
+
     @Test("window re-plans of short solver runs' plans change only the window, gain exactly what they claim, and gain")
     func windowClaimsMatchTheChecker() throws {
         var gained = 0
@@ -204,38 +239,76 @@ struct GroupReplanTests {
         #expect(coverBranches > 0, "no node branched on a position's cover")
     }
 
+    /// A 10-person, 14-day instance solved twice from the same construction: half of `budget`
+    /// moves alone, and the same main phase followed by a polish of group re-plans only.
+    static func polishPair(seed: Int, budget: Int, _ configure: (inout SolverOptions) -> Void) throws
+        -> (CurtoisInstance, CurtoisModel, plain: LocalSearch, polished: LocalSearch, IncrementalScore) {
+        let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 5100, people: 10, days: 14, lenient: true))
+        let model = CurtoisModel(instance)
+        let cp = try CompiledProblem(model.problem)
+        func solve(budget: Int, polishShare: Double) -> (LocalSearch, IncrementalScore) {
+            var options = SolverOptions(seed: UInt64(seed), moveBudget: budget)
+            options.polishShare = polishShare
+            options.groupReplanPercent = 100
+            configure(&options)
+            return constructedSearch(cp, seed: seed, options: options)
+        }
+        let (plain, _) = solve(budget: budget / 2, polishShare: 0)
+        let (polished, s) = solve(budget: budget, polishShare: 0.5)
+        try #require(plain.best.hard == 0, "seed \(seed): the main phase left a rule broken")
+        return (instance, model, plain, polished, s)
+    }
+
+    /// The polished plan is legal, is the main phase's best less the tally's gain, and is what the
+    /// searched grid and the independent checker hold.
+    static func expectPolishAccounted(_ instance: CurtoisInstance, _ model: CurtoisModel, plain: LocalSearch, polished: LocalSearch,
+                                      _ s: IncrementalScore, seed: Int) throws {
+        let gain = polished.groupTally.gain
+        #expect(polished.best.hard == 0 && polished.best.soft == plain.best.soft - gain,
+                "seed \(seed): \(plain.best) polished to \(polished.best), gain \(gain) reported")
+        try expectSearchedPlanConsistent(s, best: polished.best, problem: model.problem, "seed \(seed)")
+        let check = CurtoisChecker.evaluate(instance, roster: roster(of: s, model: model))
+        #expect(check.isFeasible && check.objective == polished.best.soft, "seed \(seed): the checker sees \(check.objective)")
+    }
+
     @Test("in the polish, group re-plans never end worse than the main phase alone, gain exactly what they report, and gain; groups start at their most people",
           arguments: [4, 8])
     func polishWithGroupReplans(mostPeople: Int) throws {
         var gained = 0
         for seed in 0..<4 {
-            let instance = try CurtoisParser.parse(RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 5100, people: 10, days: 14, lenient: true))
-            let model = CurtoisModel(instance)
-            let cp = try CompiledProblem(model.problem)
-            func solve(budget: Int, polishShare: Double) -> (LocalSearch, IncrementalScore) {
-                var options = SolverOptions(seed: UInt64(seed), moveBudget: budget)
-                options.polishShare = polishShare
-                options.groupReplanPercent = 100
+            // The same main phase (half of 4000 moves) with and without the polish after it.
+            let (instance, model, plain, polished, s) = try Self.polishPair(seed: seed, budget: 4000) { options in
                 options.groupReplanPeople = 4
                 options.groupReplanMostPeople = mostPeople
                 options.groupReplanBarrenLimit = 2
-                return constructedSearch(cp, seed: seed, options: options)
             }
-            // The same main phase (half of 4000 moves) with and without the polish after it.
-            let (plain, _) = solve(budget: 2000, polishShare: 0)
-            let (polished, s) = solve(budget: 4000, polishShare: 0.5)
-            try #require(plain.best.hard == 0, "seed \(seed): the main phase left a rule broken")
             #expect(polished.groupTally.runs > 0, "seed \(seed)")
-            #expect(polished.best.hard == 0 && polished.best.soft == plain.best.soft - polished.groupTally.gain,
-                    "seed \(seed): \(plain.best) polished to \(polished.best), gain \(polished.groupTally.gain) reported")
-            try expectSearchedPlanConsistent(s, best: polished.best, problem: model.problem, "seed \(seed)")
-            let check = CurtoisChecker.evaluate(instance, roster: Self.roster(of: s, model: model))
-            #expect(check.isFeasible && check.objective == polished.best.soft, "seed \(seed): the checker sees \(check.objective)")
+            try Self.expectPolishAccounted(instance, model, plain: plain, polished: polished, s, seed: seed)
             gained += polished.groupTally.gain
             // The polish starts at the most people and never goes beyond.
             #expect(polished.groupTally.largest == mostPeople, "seed \(seed): a group of \(polished.groupTally.largest)")
             if mostPeople == 4 { #expect(polished.groupTally.grown == 0 && polished.groupTally.shrunk == 0, "seed \(seed): a fixed size changed") }
         }
         #expect(gained > 0, "no group re-plan improved a 2000-move plan")
+    }
+
+    @Test("in the polish, held-cover re-plans gain exactly what the tally reports, and gain")
+    func polishWithHeldCover() throws {
+        var gained = 0
+        for seed in 0..<4 {
+            let (instance, model, plain, polished, s) = try Self.polishPair(seed: seed, budget: 800) { options in
+                options.groupReplanPeople = 4
+                options.groupHeldCoverPercent = 100
+                options.groupHeldCoverPeople = 6
+            }
+            let tally = polished.groupTally
+            #expect(tally.runs > 0 && tally.heldRuns == tally.runs, "seed \(seed): \(tally.heldRuns) of \(tally.runs) re-plans held the cover")
+            #expect(tally.heldKept == tally.kept && tally.heldGain == tally.gain, "seed \(seed)")
+            try Self.expectPolishAccounted(instance, model, plain: plain, polished: polished, s, seed: seed)
+            // Groups of 6, not the polish's size of 4.
+            #expect(tally.largest == 0, "seed \(seed): held-cover groups set the polish's size")
+            gained += tally.gain
+        }
+        #expect(gained > 0, "no held-cover re-plan improved a 400-move plan")
     }
 }

@@ -22,6 +22,7 @@ struct InterchangeTests {
         var tally = GroupReplanTally()
         tally.runs = 3; tally.complete = 2; tally.kept = 1; tally.gain = 7; tally.nodes = 11
         tally.windowRuns = 2; tally.windowComplete = 1; tally.windowKept = 1; tally.windowGain = 4
+        tally.heldRuns = 2; tally.heldComplete = 2; tally.heldKept = 1; tally.heldGain = 3
         tally.grown = 2; tally.shrunk = 1; tally.largest = 16
         statistics.groupReplans = tally
         let data = try JSONEncoder().encode(statistics)
@@ -33,10 +34,11 @@ struct InterchangeTests {
         #expect(older.groupReplans == nil && older.moves == statistics.moves)
         // A tally written before the window counts and the group sizes existed decodes with them at 0.
         var counts = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(tally)) as? [String: Any])
-        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain", "grown", "shrunk", "largest"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
+        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain", "heldRuns", "heldComplete", "heldKept", "heldGain", "grown", "shrunk", "largest"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
         let olderTally = try JSONDecoder().decode(GroupReplanTally.self, from: try JSONSerialization.data(withJSONObject: counts))
         var expected = tally
         expected.windowRuns = 0; expected.windowComplete = 0; expected.windowKept = 0; expected.windowGain = 0
+        expected.heldRuns = 0; expected.heldComplete = 0; expected.heldKept = 0; expected.heldGain = 0
         expected.grown = 0; expected.shrunk = 0; expected.largest = 0
         #expect(olderTally == expected)
     }

@@ -53,6 +53,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?
     @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
     @Option(name: .customLong("replan-window-people"), help: "Most people in one window re-plan.") var replanWindowPeople: Int?
+    @Option(name: .customLong("held-cover-percent"), help: "Percent of the polish's group re-plans that keep the group's headcount on every position.") var heldCoverPercent: Int?
+    @Option(name: .customLong("held-cover-people"), help: "People in one held-cover re-plan (0: the current group size).") var heldCoverPeople: Int?
     @Option(name: .customLong("replan-window-nodes"), help: "Most branch-and-price nodes of one window re-plan.") var replanWindowNodes: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
@@ -76,6 +78,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let replanWindowDays, replanWindowDays < 0 { throw ValidationError("--replan-window-days: must be 0 or more, got \(replanWindowDays)") }
         if let replanWindowPercent, !(0...100).contains(replanWindowPercent) { throw ValidationError("--replan-window-percent: must be 0 to 100, got \(replanWindowPercent)") }
         if let replanWindowPeople, replanWindowPeople < 1 { throw ValidationError("--replan-window-people: must be at least 1, got \(replanWindowPeople)") }
+        if let heldCoverPercent, !(0...100).contains(heldCoverPercent) { throw ValidationError("--held-cover-percent: must be 0 to 100, got \(heldCoverPercent)") }
+        if let heldCoverPeople, heldCoverPeople < 0 { throw ValidationError("--held-cover-people: must be 0 or more, got \(heldCoverPeople)") }
         if let replanWindowNodes, replanWindowNodes < 1 { throw ValidationError("--replan-window-nodes: must be at least 1, got \(replanWindowNodes)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
         if let windowedRebuildShare, !(windowedRebuildShare > 0 && windowedRebuildShare <= 0.95) { throw ValidationError("--windowed-rebuild-share: must be above 0 and at most 0.95, got \(windowedRebuildShare)") }
@@ -140,6 +144,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let replanWindowDays { tuned.windowReplanDays = replanWindowDays }
             if let replanWindowPercent { tuned.windowReplanPercent = replanWindowPercent }
             if let replanWindowPeople { tuned.windowReplanPeople = replanWindowPeople }
+            if let heldCoverPercent { tuned.groupHeldCoverPercent = heldCoverPercent }
+            if let heldCoverPeople { tuned.groupHeldCoverPeople = heldCoverPeople }
             if let replanWindowNodes { tuned.windowReplanNodes = replanWindowNodes }
             if coverBranching { tuned.groupReplanCoverBranching = true }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
@@ -156,7 +162,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
-                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest)\n"
+                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); held cover \(tally.heldRuns), closed \(tally.heldComplete), kept \(tally.heldKept), gain \(tally.heldGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if boundSteps > 0 {

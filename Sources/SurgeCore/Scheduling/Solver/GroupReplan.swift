@@ -121,11 +121,16 @@ final class GroupReplan {
     /// Searches the group's rows (up to `nodeLimit` nodes, or until `shouldStop` says so) for
     /// rows better than the current ones. With `days`, only the members' cells on those days may
     /// change (a window re-plan; the master then holds only the positions of those days).
-    func improve(_ members: [Int], days: Range<Int>? = nil, nodeLimit: Int, shouldStop: (() -> Bool)? = nil) -> GroupReplanOutcome {
+    /// With `holdingCover`, the group's cover is valued as it stands and never better: leaving the
+    /// group's headcount on a position gains nothing and costs at least what the true cover value
+    /// changes by, so a gain found is one in the members' own terms (see
+    /// `SolverOptions.groupHeldCoverPercent`).
+    func improve(_ members: [Int], days: Range<Int>? = nil, holdingCover: Bool = false, nodeLimit: Int,
+                 shouldStop: (() -> Bool)? = nil) -> GroupReplanOutcome {
         let k = members.count
         let days = (days ?? 0..<D).clamped(to: 0..<D)
         if k == 0 || days.isEmpty { return GroupReplanOutcome(rows: nil, before: 0, after: 0, nodes: 0, columns: 0, complete: true, rootBound: 0) }
-        let group = makeGroup(members, days: days)
+        let group = makeGroup(members, days: days, holdingCover: holdingCover)
         // Positions outside the group keep no price: the members' fixed cells there are constants.
         for j in 0..<J { prices[j] = 0 }
         var pool = [[Column]](repeating: [], count: k)
@@ -170,7 +175,7 @@ final class GroupReplan {
                                   coverBranches: coverBranches)
     }
 
-    private func makeGroup(_ members: [Int], days: Range<Int>) -> Group {
+    private func makeGroup(_ members: [Int], days: Range<Int>, holdingCover: Bool) -> Group {
         let k = members.count
         var coverRow = [Int](repeating: -1, count: J)
         var positions: [Int] = []
@@ -201,6 +206,24 @@ final class GroupReplan {
                 let right = c[at + 1] - c[at]
                 let fits = left < right && (at..<k).allSatisfy { c[$0 + 1] - c[$0] == right }
                 kink.append(fits ? (at: at, under: -left, over: right) : nil)
+            }
+        }
+        if holdingCover {
+            // The group's own headcount h0 per position.
+            var own = [Int](repeating: 0, count: positions.count)
+            for p in members { for d in days where s.cell(p, d) >= 0 { let i = coverRow[Int(s.cell(p, d))]; if i >= 0 { own[i] += 1 } } }
+            for i in 0..<positions.count {
+                let base = i * (k + 1), at = own[i], atCost = coverCost[base + at]
+                // Each way from h0, the least slope that keeps the value at or above the true one
+                // (the steepest chord from h0, and never below 0): filling a hole gains nothing,
+                // so the master cannot fill holes by fractions of rows, its weak spot on Instance9.
+                var up = 0, down = 0
+                for h in 0...k where h != at {
+                    let d = abs(h - at), rise = coverCost[base + h] - atCost
+                    if h > at { up = max(up, (rise + d - 1) / d) } else { down = max(down, (rise + d - 1) / d) }
+                }
+                for h in 0...k { coverCost[base + h] = atCost + (h > at ? up : down) * abs(h - at) }
+                kink[i] = (at: at, under: down, over: up)
             }
         }
         return Group(members: members, days: days, positions: positions, coverRow: coverRow, others: others, coverCost: coverCost, kink: kink)

@@ -654,12 +654,14 @@ final class LocalSearch {
     /// and keeps the result when it beats the plan (used by `polish`, where the plan is the best).
     private func groupReplanMove(_ group: GroupReplan) {
         let windowed = options.windowReplanDays > 0 && rng.pointee.below(100) < options.windowReplanPercent
-        let (members, days) = windowed ? drawWindow() : (drawGroup(), nil)
+        let held = !windowed && options.groupHeldCoverPercent > 0 && rng.pointee.below(100) < options.groupHeldCoverPercent
+        let (members, days) = windowed ? drawWindow() : (drawGroup(size: held && options.groupHeldCoverPeople > 0 ? options.groupHeldCoverPeople : nil), nil)
         let work = group.work
         let limit = options.timeLimit
         let started = elapsed()
         defer { if let a = started, let b = elapsed() { groupTally.seconds += b - a } }
-        let outcome = group.improve(members, days: days, nodeLimit: max(1, windowed ? options.windowReplanNodes : options.groupReplanNodes)) { [self] in
+        let outcome = group.improve(members, days: days, holdingCover: held,
+                                    nodeLimit: max(1, windowed ? options.windowReplanNodes : options.groupReplanNodes)) { [self] in
             if options.isCancelled?() == true { return true }
             if let limit, let e = elapsed() { return e >= limit }
             return false
@@ -669,9 +671,13 @@ final class LocalSearch {
         groupTally.nodes += outcome.nodes
         if outcome.complete { groupTally.complete += 1 }
         if windowed { groupTally.windowRuns += 1; if outcome.complete { groupTally.windowComplete += 1 } }
-        if !windowed { groupTally.largest = max(groupTally.largest, members.count) }
+        if held { groupTally.heldRuns += 1; if outcome.complete { groupTally.heldComplete += 1 } }
+        if !windowed && !held { groupTally.largest = max(groupTally.largest, members.count) }
+        let before = s.score.soft
         let gained = applyGroupRows(outcome.rows, members, windowed: windowed)
-        if windowed { return }
+        if held && gained { groupTally.heldKept += 1; groupTally.heldGain += before - s.score.soft }
+        // Held-cover re-plans close far more often than free ones: they say nothing of the size.
+        if windowed || held { return }
         if outcome.complete || gained { blindDives = 0 } else { blindDives += 1 }
         if gained { barrenReplans = 0 } else if outcome.complete { barrenReplans += 1 }
         if blindDives >= Self.blindDiveLimit && groupSize > options.groupReplanPeople {
@@ -725,8 +731,8 @@ final class LocalSearch {
     /// A group for `groupReplanMove`: a person with an unmet wish, up to three people whose cells
     /// that day could grant it (they hold the wished kind of shift, or are off when the wish is to
     /// be off), and the rest drawn at random.
-    private func drawGroup() -> [Int] {
-        let size = min(s.P, max(1, groupSize))
+    private func drawGroup(size wanted: Int? = nil) -> [Int] {
+        let size = min(s.P, max(1, wanted ?? groupSize))
         var members: [Int] = []
         for _ in 0..<64 {
             let p = rng.pointee.below(s.P), d = rng.pointee.below(s.D)

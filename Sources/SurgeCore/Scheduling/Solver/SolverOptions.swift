@@ -167,6 +167,17 @@ public struct SolverOptions: Sendable {
     /// Qu, 60 s, 2 threads, seeds 1-3, against cells only: 9 443, 444, 442 against 443, 444, 443;
     /// 7 1059, 1056, 1059 against 1058, 1059, 1059 (9's re-plans still do not close).
     public var groupReplanCoverBranching = false
+    /// Percent of the polish's group re-plans (those over the whole horizon) that hold the cover:
+    /// leaving the group's headcount on a position gains nothing, so what they find is in the
+    /// members' own terms (wishes). With a free cover the master fills holes by fractions of rows:
+    /// Instance9's groups never closed (linear bound 182 against 439); held, groups of 16 close
+    /// there. Curtois & Qu, 60 s, 2 threads, against 0: 9 seeds 1-3 439, 439, 443 (0: 444, 444,
+    /// 443) and seeds 4-6 443, 439, 441 (444, 445, 442); 7 level (1056, 1056, 1057 against 1057,
+    /// 1056, 1056). 100: 9 441, 439, 441. On 13 and 15 (above `polishMaxCells`) groups of 6-14
+    /// closed without a gain or did not close.
+    public var groupHeldCoverPercent: Int = 50
+    /// People in one held-cover re-plan (0: the current group size).
+    public var groupHeldCoverPeople: Int = 0
     /// Days in one window re-plan: an exact group re-plan of up to `windowReplanPeople` people
     /// (everyone on small problems) where only the cells of those consecutive days may change.
     /// 0 makes none. Curtois & Qu, 60 s, 2 threads, seeds 1-3, everyone in half the re-plans:
@@ -272,13 +283,16 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
     public var seconds = 0.0
     /// Of those, the window re-plans (`SolverOptions.windowReplanDays`): run, closed, kept, gain.
     public var windowRuns = 0, windowComplete = 0, windowKept = 0, windowGain = 0
+    /// Of those, the re-plans that held the cover (`SolverOptions.groupHeldCoverPercent`).
+    public var heldRuns = 0, heldComplete = 0, heldKept = 0, heldGain = 0
     /// Times a thread's groups grew and fell back (`SolverOptions.groupReplanMostPeople`), and
     /// the largest group.
     public var grown = 0, shrunk = 0, largest = 0
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain, grown, shrunk, largest
+        case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain
+        case heldRuns, heldComplete, heldKept, heldGain, grown, shrunk, largest
     }
 
     /// Tallies written before a count existed decode with it at 0.
@@ -290,6 +304,8 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
         seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
         windowRuns = try count(.windowRuns); windowComplete = try count(.windowComplete)
         windowKept = try count(.windowKept); windowGain = try count(.windowGain)
+        heldRuns = try count(.heldRuns); heldComplete = try count(.heldComplete)
+        heldKept = try count(.heldKept); heldGain = try count(.heldGain)
         grown = try count(.grown); shrunk = try count(.shrunk); largest = try count(.largest)
     }
 
@@ -297,6 +313,7 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
         var c = a
         c.runs += b.runs; c.complete += b.complete; c.kept += b.kept; c.gain += b.gain; c.nodes += b.nodes; c.seconds += b.seconds
         c.windowRuns += b.windowRuns; c.windowComplete += b.windowComplete; c.windowKept += b.windowKept; c.windowGain += b.windowGain
+        c.heldRuns += b.heldRuns; c.heldComplete += b.heldComplete; c.heldKept += b.heldKept; c.heldGain += b.heldGain
         c.grown += b.grown; c.shrunk += b.shrunk; c.largest = max(a.largest, b.largest)
         return c
     }
