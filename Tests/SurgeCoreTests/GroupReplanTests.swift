@@ -311,4 +311,17 @@ struct GroupReplanTests {
         }
         #expect(gained > 0, "no held-cover re-plan improved a 400-move plan")
     }
+
+    @Test("held-cover re-plans stay off where every free re-plan closes (the master is strong there)", arguments: 0..<2)
+    func heldCoverStaysOffWhereFreeReplansClose(seed: Int) throws {
+        let (_, _, _, polished, _) = try Self.polishPair(seed: seed, budget: 40_000) { options in
+            options.groupReplanPeople = 4
+            options.groupReplanMostPeople = 4
+            options.groupHeldCoverPercent = 50
+        }
+        let tally = polished.groupTally
+        let free = tally.runs - tally.heldRuns
+        try #require(free > 0 && tally.complete - tally.heldComplete == free, "seed \(seed): \(tally)")
+        #expect(tally.heldRuns == 0, "seed \(seed): every free re-plan closed, yet \(tally.heldRuns) held the cover")
+    }
 }

@@ -85,6 +85,8 @@ final class LocalSearch {
     private var barrenReplans = 0
     /// Re-plans in a row that stopped at the node limit without a gain.
     private var blindDives = 0
+    /// This thread's free (whole-horizon, cover not held) group re-plans, and those that did not close.
+    private var freeReplans = 0, openReplans = 0
     /// Blind dives in a row after which the groups fall back to `groupReplanPeople`.
     static let blindDiveLimit = 4
     /// People one rebuild may free: the move log holds about a dozen rows.
@@ -654,7 +656,11 @@ final class LocalSearch {
     /// and keeps the result when it beats the plan (used by `polish`, where the plan is the best).
     private func groupReplanMove(_ group: GroupReplan) {
         let windowed = options.windowReplanDays > 0 && rng.pointee.below(100) < options.windowReplanPercent
-        let held = !windowed && options.groupHeldCoverPercent > 0 && rng.pointee.below(100) < options.groupHeldCoverPercent
+        // Held-cover re-plans only where three in four free ones stop open (a weak master, as on
+        // Instance9); on 7 and 11 free groups close and reach the optimum, and held ones cost them.
+        let weak = 4 * (openReplans + 1) > 3 * (freeReplans + 2)
+        let held = !windowed && options.groupHeldCoverPercent > 0 && (options.groupHeldCoverPercent >= 100
+            || weak && rng.pointee.below(100) < options.groupHeldCoverPercent)
         let (members, days) = windowed ? drawWindow() : (drawGroup(size: held && options.groupHeldCoverPeople > 0 ? options.groupHeldCoverPeople : nil), nil)
         let work = group.work
         let limit = options.timeLimit
@@ -678,6 +684,8 @@ final class LocalSearch {
         if held && gained { groupTally.heldKept += 1; groupTally.heldGain += before - s.score.soft }
         // Held-cover re-plans close far more often than free ones: they say nothing of the size.
         if windowed || held { return }
+        freeReplans += 1
+        if !outcome.complete { openReplans += 1 }
         if outcome.complete || gained { blindDives = 0 } else { blindDives += 1 }
         if gained { barrenReplans = 0 } else if outcome.complete { barrenReplans += 1 }
         if blindDives >= Self.blindDiveLimit && groupSize > options.groupReplanPeople {

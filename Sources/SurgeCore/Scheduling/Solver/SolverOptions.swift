@@ -167,14 +167,16 @@ public struct SolverOptions: Sendable {
     /// Qu, 60 s, 2 threads, seeds 1-3, against cells only: 9 443, 444, 442 against 443, 444, 443;
     /// 7 1059, 1056, 1059 against 1058, 1059, 1059 (9's re-plans still do not close).
     public var groupReplanCoverBranching = false
-    /// Percent of the polish's group re-plans (those over the whole horizon) that hold the cover:
-    /// leaving the group's headcount on a position gains nothing, so what they find is in the
-    /// members' own terms (wishes). With a free cover the master fills holes by fractions of rows:
-    /// Instance9's groups never closed (linear bound 182 against 439); held, groups of 16 close
-    /// there. Curtois & Qu, 60 s, 2 threads, against 0: 9 seeds 1-3 439, 439, 443 (0: 444, 444,
-    /// 443) and seeds 4-6 443, 439, 441 (444, 445, 442); 7 level (1056, 1056, 1057 against 1057,
-    /// 1056, 1056). 100: 9 441, 439, 441. On 13 and 15 (above `polishMaxCells`) groups of 6-14
-    /// closed without a gain or did not close.
+    /// Percent of the polish's group re-plans (those over the whole horizon) that hold the cover,
+    /// while three in four of the thread's free ones stop open (100: every one, always): leaving
+    /// the group's headcount on a position gains nothing, so what they find is in the members' own
+    /// terms (wishes). With a free cover the master fills holes by fractions of rows: Instance9's
+    /// groups almost never close (linear bound 182 against 439); held, groups of 16 close there.
+    /// Curtois & Qu, 60 s, 2 threads, held in about half the re-plans whatever the free ones do: 9
+    /// over 12 runs median 441.5 (seeds 1-3 439 / 439 / 443 and 442 / 444 / 444 and 440 / 444 /
+    /// 444, seeds 4-6 443 / 439 / 441) against 444 over 9 runs without; but 7 1057 over 9 runs
+    /// (1056 in 9 of 11 without) and 11 3445 in 2 of 3, hence the gate. On 13 and 15 (above `polishMaxCells`) groups of 6-14 closed without a
+    /// gain or did not close.
     public var groupHeldCoverPercent: Int = 50
     /// People in one held-cover re-plan (0: the current group size).
     public var groupHeldCoverPeople: Int = 0
