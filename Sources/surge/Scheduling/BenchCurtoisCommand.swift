@@ -53,7 +53,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("replan-window-days"), help: "Days in one exact window re-plan of the polish (0: none).") var replanWindowDays: Int?
     @Option(name: .customLong("replan-window-percent"), help: "Percent of the polish's exact re-plans that re-plan a window of days.") var replanWindowPercent: Int?
     @Option(name: .customLong("replan-window-people"), help: "Most people in one window re-plan.") var replanWindowPeople: Int?
-    @Option(name: .customLong("held-cover-percent"), help: "Percent of the polish's group re-plans that keep the group's headcount on every position.") var heldCoverPercent: Int?
+    @Option(name: .customLong("held-cover-percent"), help: "Percent of the polish's group re-plans that hold the group's cover (valued as it stands, never better) while three in four free ones stop open (100: every one).") var heldCoverPercent: Int?
     @Option(name: .customLong("held-cover-people"), help: "People in one held-cover re-plan (0: the current group size).") var heldCoverPeople: Int?
     @Option(name: .customLong("replan-window-nodes"), help: "Most branch-and-price nodes of one window re-plan.") var replanWindowNodes: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
