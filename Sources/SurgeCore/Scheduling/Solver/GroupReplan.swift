@@ -209,11 +209,9 @@ final class GroupReplan {
             }
         }
         if holdingCover {
-            // The group's own headcount h0 per position.
-            var own = [Int](repeating: 0, count: positions.count)
-            for p in members { for d in days where s.cell(p, d) >= 0 { let i = coverRow[Int(s.cell(p, d))]; if i >= 0 { own[i] += 1 } } }
             for i in 0..<positions.count {
-                let base = i * (k + 1), at = own[i], atCost = coverCost[base + at]
+                // h0, the group's own headcount there.
+                let base = i * (k + 1), at = Int(s.headcount[positions[i]]) - others[i], atCost = coverCost[base + at]
                 // Each way from h0, the least slope that keeps the value at or above the true one
                 // (the steepest chord from h0, and never below 0): filling a hole gains nothing,
                 // so the master cannot fill holes by fractions of rows, its weak spot on Instance9.

@@ -172,11 +172,11 @@ public struct SolverOptions: Sendable {
     /// the group's headcount on a position gains nothing, so what they find is in the members' own
     /// terms (wishes). With a free cover the master fills holes by fractions of rows: Instance9's
     /// groups almost never close (linear bound 182 against 439); held, groups of 16 close there.
-    /// Curtois & Qu, 60 s, 2 threads, held in about half the re-plans whatever the free ones do: 9
-    /// over 12 runs median 441.5 (seeds 1-3 439 / 439 / 443 and 442 / 444 / 444 and 440 / 444 /
-    /// 444, seeds 4-6 443 / 439 / 441) against 444 over 9 runs without; but 7 1057 over 9 runs
-    /// (1056 in 9 of 11 without) and 11 3445 in 2 of 3, hence the gate. On 13 and 15 (above `polishMaxCells`) groups of 6-14 closed without a
-    /// gain or did not close.
+    /// Curtois & Qu, 60 s, 2 threads: 9's median 440 over 9 runs (439-442) against 444 over 9
+    /// without (440-448); 7 and 11 at 1056 and 3443 as without. Held in about half the re-plans
+    /// whatever the free ones do, 9 was at 441.5 over 12 runs, but 7 at 1057 over 9 runs and 11 at
+    /// 3445 in 2 of 3, hence the gate. On 13 and 15 (above `polishMaxCells`) held groups of 6-14
+    /// closed without a gain or did not close.
     public var groupHeldCoverPercent: Int = 50
     /// People in one held-cover re-plan (0: the current group size).
     public var groupHeldCoverPeople: Int = 0
