@@ -679,9 +679,10 @@ final class LocalSearch {
         if windowed { groupTally.windowRuns += 1; if outcome.complete { groupTally.windowComplete += 1 } }
         if held { groupTally.heldRuns += 1; if outcome.complete { groupTally.heldComplete += 1 } }
         if !windowed && !held { groupTally.largest = max(groupTally.largest, members.count) }
-        let before = s.score.soft
-        let gained = applyGroupRows(outcome.rows, members, windowed: windowed)
-        if held && gained { groupTally.heldKept += 1; groupTally.heldGain += before - s.score.soft }
+        let gain = applyGroupRows(outcome.rows, members)
+        if let gain, windowed { groupTally.windowKept += 1; groupTally.windowGain += gain }
+        if let gain, held { groupTally.heldKept += 1; groupTally.heldGain += gain }
+        let gained = gain != nil
         // Held-cover re-plans close far more often than free ones: they say nothing of the size.
         if windowed || held { return }
         freeReplans += 1
@@ -702,24 +703,23 @@ final class LocalSearch {
     }
 
     /// Writes a group re-plan's rows into the plan and keeps them when the exact score is better;
-    /// returns whether it kept them.
-    private func applyGroupRows(_ rows: [[Int32]]?, _ members: [Int], windowed: Bool) -> Bool {
-        guard let rows else { return false }
+    /// returns the soft points gained, nil when it did not keep them.
+    private func applyGroupRows(_ rows: [[Int32]]?, _ members: [Int]) -> Int? {
+        guard let rows else { return nil }
         var changed = 0
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { changed += 1 } }
-        guard changed > 0, s.logCount + changed <= s.maxCells else { return false }
+        guard changed > 0, s.logCount + changed <= s.maxCells else { return nil }
         for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { s.set(p, d, rows[g][d]) } }
         let delta = s.evaluate()
         let before = s.score
         let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
         // The group's value leaves out what it cannot change; the exact score has the last word.
-        guard after < before else { s.rollback(); return false }
+        guard after < before else { s.rollback(); return nil }
         s.commit(delta)
         groupTally.kept += 1
         groupTally.gain += before.soft - after.soft
-        if windowed { groupTally.windowKept += 1; groupTally.windowGain += before.soft - after.soft }
         if after < best { best = after; bestIsCurrent = true; secondsToBest = elapsed() }
-        return true
+        return before.soft - after.soft
     }
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
