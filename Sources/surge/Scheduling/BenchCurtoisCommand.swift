@@ -42,7 +42,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("master-rounds"), help: "After each solve, column generation over the cover with up to this many rounds (0 = none): its bound and linear master value, on a line of its own.") var masterRounds: Int = 0
     @Option(name: .customLong("master-seconds"), help: "Time limit of --master-rounds, in seconds (the bound reached by then is printed).") var masterSeconds: Double = 600
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
-    @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.3 with group re-plans, else 0.1).") var polishShare: Double?
+    @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.6 with group re-plans, else 0.1).") var polishShare: Double?
     @Option(name: .customLong("polish-max-cells"), help: "Largest problem (people × days) that gets the polish.") var polishMaxCells: Int?
     @Flag(name: .customLong("polish-from-own"), help: "Each thread polishes its own best plan (default: all start from the best plan of all).") var polishFromOwn = false
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?

@@ -117,8 +117,11 @@ public struct SolverOptions: Sendable {
     /// Curtois & Qu at 60 s, 2 threads, seeds 1-3, against the transfer polish at 0.1: 11 3443,
     /// 3443, 3443 (the optimum) against 3447, 3449, 3446 (0.1 with group re-plans: 3445, 3443,
     /// 3443); 5 1144, 1145, 1143 against 1153, 1151, 1154; 7 1065, 1061, 1060 against 1073, 1069,
-    /// 1075; 9 445, 444, 445 against 445, 442, 445.
-    public static let groupPolishShare = 0.3
+    /// 1075; 9 445, 444, 445 against 445, 442, 445. Raised from 0.3 once held-cover re-plans closed
+    /// on Instance9 (session 27, seeds 1-8 at 60 s): 9 439 ×5, 440 ×3 against 0.3's 439 ×3, 440,
+    /// 441, 443 ×3 (0.45: 439 ×5, 440 ×2, 442); 7 1056, 1056, 1057 and 5, 11 at their optima as
+    /// before; at 10 s the medians of 7, 9 and 11 went from 1060, 452, 3445 to 1058, 446, 3443.
+    public static let groupPolishShare = 0.6
     /// Largest problem (people × days) that gets the polish. Larger problems are still improving
     /// at the end of a run and lose more by the shorter annealing than the polish gains. Curtois
     /// & Qu, seeds 1-3, with the polish against without: at 60 s (session 17, against session
