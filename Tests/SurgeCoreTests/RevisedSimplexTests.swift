@@ -36,8 +36,10 @@ struct RevisedSimplexTests {
         return best
     }
 
-    @Test("random programs: the simplex optimum equals the best basis, and its duals certify it", arguments: 0..<40)
-    func matchesBruteForce(seed: Int) throws {
+    /// Refactorizing after every pivot (1) runs `refactor` on every basis the search meets.
+    @Test("random programs: the simplex optimum equals the best basis, and its duals certify it",
+          arguments: 0..<40, [nil, 1] as [Int?])
+    func matchesBruteForce(seed: Int, refactorInterval: Int?) throws {
         var rng = SplitMix64(seed: UInt64(seed) &+ 31)
         let m = 2 + rng.below(3), extra = 2 + rng.below(5), n = m + extra
         // A unit column per row (so A has full rank), then random ones; b from a known point.
@@ -48,6 +50,7 @@ struct RevisedSimplexTests {
         let b = (0..<m).map { i in (0..<n).reduce(0.0) { $0 + a[i * n + $1] * x0[$1] } }
         let c = (0..<n).map { _ in Double(rng.below(10)) }
         let lp = RevisedSimplex(rhs: b, artificialCost: 1e6)
+        lp.refactorInterval = refactorInterval
         let tolerance = 1e-6
         var index = [Int]()
         for k in 0..<n {
@@ -71,6 +74,43 @@ struct RevisedSimplexTests {
         for k in 0..<n { #expect(lp.reducedCost(index[k], y) >= -1e-6, "seed \(seed): column \(k) prices out") }
         let dualValue = (0..<m).reduce(0.0) { $0 + y[$1] * lp.b[$1] }
         #expect(abs(dualValue - lp.objective) < 1e-6, "seed \(seed): dual \(dualValue), primal \(lp.objective)")
+    }
+
+    @Test("larger programs: refactorizing every pivot or never on the way gives the same optimum, certified by the duals", arguments: 0..<6)
+    func refactorAgrees(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 977)
+        // Slack-like single-entry columns beside sparse ones, as in a group master.
+        let m = 30 + rng.below(20), n = 4 * m
+        var columns: [RevisedSimplex.Column] = []
+        for i in 0..<m { columns.append(.init(rows: [Int32(i)], values: [rng.below(2) == 0 ? 1 : -1], cost: Double(rng.below(5)))) }
+        for _ in m..<n {
+            var rows = Set<Int32>()
+            for _ in 0..<(2 + rng.below(6)) { rows.insert(Int32(rng.below(m))) }
+            let sorted = rows.sorted()
+            columns.append(.init(rows: sorted, values: sorted.map { _ in Double(1 + rng.below(3)) }, cost: Double(1 + rng.below(20))))
+        }
+        let x0 = (0..<n).map { _ in rng.below(4) == 0 ? Double(rng.below(3)) : 0 }
+        var b = [Double](repeating: 0, count: m)
+        for (k, c) in columns.enumerated() { for (r, v) in zip(c.rows, c.values) { b[Int(r)] += v * x0[k] } }
+        var objectives: [Double] = []
+        for interval in [1, 1_000_000] {
+            let lp = RevisedSimplex(rhs: b, artificialCost: 1e6)
+            lp.refactorInterval = interval
+            let index = columns.map { lp.add($0) }
+            #expect(lp.solve() == .optimal)
+            #expect(!lp.isInfeasible)
+            for i in 0..<m {
+                var lhs = 0.0
+                for (k, c) in columns.enumerated() { for (r, v) in zip(c.rows, c.values) where Int(r) == i { lhs += v * lp.value(index[k]) } }
+                #expect(abs(lhs - b[i]) < 1e-6, "seed \(seed), interval \(interval): row \(i)")
+            }
+            let y = lp.duals()
+            for k in 0..<n { #expect(lp.reducedCost(index[k], y) >= -1e-6) }
+            let dual = (0..<m).reduce(0.0) { $0 + y[$1] * b[$1] }
+            #expect(abs(dual - lp.objective) < 1e-6)
+            objectives.append(lp.objective)
+        }
+        #expect(abs(objectives[0] - objectives[1]) < 1e-6, "seed \(seed): \(objectives)")
     }
 
     @Test("columns added after a solve are taken up by the next one")

@@ -37,6 +37,11 @@ final class RevisedSimplex {
     /// Columns that cost at least this never enter the basis (a column generation prices out the
     /// columns a branch forbids this way); artificials then only leave it.
     var barredCost = Double.infinity
+    /// Pivots between two refactorizations (nil: 2000 or eight times the rows, whichever is more).
+    /// Refactorizing every 500 pivots took a tenth of a group re-plan's time on Instance9; the
+    /// group masters' bounds are Lagrangian ones, valid at any duals, so a little more rounding
+    /// between refactorizations costs no correctness there.
+    var refactorInterval: Int?
     /// Where the next partial pricing scan starts (see `entering`).
     private var priceStart = 0
     /// Scratch: the rows where a pivot's column is nonzero.
@@ -147,7 +152,7 @@ final class RevisedSimplex {
             }
             if leave < 0 { return .unbounded }
             pivot(leave: leave, enter: enter, w: w, step: ratio)
-            if pivotsSinceRefactor >= max(500, 2 * m) {
+            if pivotsSinceRefactor >= refactorInterval ?? max(2000, 8 * m) {
                 refactor()
                 y = duals()
             } else {
@@ -229,45 +234,87 @@ final class RevisedSimplex {
         pivots += 1; pivotsSinceRefactor += 1
     }
 
-    /// Recomputes the basis inverse and the basic values from scratch (Gauss–Jordan with partial
-    /// pivoting), which clears the rounding the product updates gather.
+    /// Recomputes the basis inverse and the basic values from scratch, which clears the rounding
+    /// the product updates gather. A basic column with a single entry (a slack or an artificial)
+    /// settles its row, so only the rows left and the other basic columns need elimination
+    /// (Gauss–Jordan with partial pivoting): in a group master most of the basis is slacks, and
+    /// the dense elimination of all of it took an eighth of a group re-plan's time.
     func refactor() {
         pivotsSinceRefactor = 0
-        var a = [Double](repeating: 0, count: m * m)
+        let m = self.m
+        // Per row: the basis position of the single-entry column that settles it (-1: none).
+        var settledBy = [Int](repeating: -1, count: m)
+        var structural: [Int] = []
         for i in 0..<m {
             let c = basis[i]
-            for e in colStart[c]..<colStart[c + 1] { a[Int(entryRow[e]) * m + i] = entryValue[e] }
+            if colStart[c + 1] - colStart[c] == 1 {
+                let r = Int(entryRow[colStart[c]])
+                if settledBy[r] < 0 && entryValue[colStart[c]] != 0 { settledBy[r] = i; continue }
+            }
+            structural.append(i)
         }
-        var inv = [Double](repeating: 0, count: m * m)
-        for i in 0..<m { inv[i * m + i] = 1 }
-        let m = self.m
+        let rest = (0..<m).filter { settledBy[$0] < 0 }
+        // Two single-entry columns on one row: the basis is singular (keep the updated inverse).
+        let n = structural.count
+        if rest.count != n { return }
+        var restIndex = [Int](repeating: -1, count: m)
+        for (t, r) in rest.enumerated() { restIndex[r] = t }
+        // E: the rows left by the other basic columns (row-major, n × n), and its inverse.
+        var a = [Double](repeating: 0, count: n * n)
+        for (q, i) in structural.enumerated() {
+            let c = basis[i]
+            for e in colStart[c]..<colStart[c + 1] where restIndex[Int(entryRow[e])] >= 0 {
+                a[restIndex[Int(entryRow[e])] * n + q] = entryValue[e]
+            }
+        }
+        var inv = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { inv[i * n + i] = 1 }
         let singular: Bool = a.withUnsafeMutableBufferPointer { a in
             inv.withUnsafeMutableBufferPointer { inv in
-                for c in 0..<m {
+                for c in 0..<n {
                     var p = c
-                    for i in c..<m where abs(a[i * m + c]) > abs(a[p * m + c]) { p = i }
-                    if abs(a[p * m + c]) < 1e-12 { return true }
+                    for i in c..<n where abs(a[i * n + c]) > abs(a[p * n + c]) { p = i }
+                    if abs(a[p * n + c]) < 1e-12 { return true }
                     if p != c {
-                        for k in 0..<m { a.swapAt(c * m + k, p * m + k); inv.swapAt(c * m + k, p * m + k) }
+                        for k in 0..<n { a.swapAt(c * n + k, p * n + k); inv.swapAt(c * n + k, p * n + k) }
                     }
-                    let f = 1 / a[c * m + c]
+                    let f = 1 / a[c * n + c]
                     // Columns left of c are eliminated already (zero in row c).
-                    for k in c..<m { a[c * m + k] *= f }
-                    for k in 0..<m { inv[c * m + k] *= f }
-                    for i in 0..<m where i != c {
-                        let g = a[i * m + c]
+                    for k in c..<n { a[c * n + k] *= f }
+                    for k in 0..<n { inv[c * n + k] *= f }
+                    for i in 0..<n where i != c {
+                        let g = a[i * n + c]
                         if g == 0 { continue }
-                        for k in c..<m { a[i * m + k] -= g * a[c * m + k] }
-                        for k in 0..<m { inv[i * m + k] -= g * inv[c * m + k] }
+                        for k in c..<n { a[i * n + k] -= g * a[c * n + k] }
+                        for k in 0..<n { inv[i * n + k] -= g * inv[c * n + k] }
                     }
                 }
                 return false
             }
         }
-        // Singular by rounding: keep the updated inverse.
         if singular { return }
-        // Gauss–Jordan ran row-major; the inverse is kept column-major.
-        for i in 0..<m { for k in 0..<m { inverse[k * m + i] = inv[i * m + k] } }
+        // B⁻¹ (column-major, entry (i, k) at k * m + i): the other columns' rows are E⁻¹ on the
+        // rows left; a settled row r (its column's entry v) gives (e_r - Σ A[r, q] E⁻¹[q]) / v.
+        inverse.withUnsafeMutableBufferPointer { inverse in
+            inverse.update(repeating: 0)
+            for (q, i) in structural.enumerated() {
+                for t in 0..<n where inv[q * n + t] != 0 { inverse[rest[t] * m + i] = inv[q * n + t] }
+            }
+            for r in 0..<m where settledBy[r] >= 0 {
+                let i = settledBy[r], c = basis[i]
+                inverse[r * m + i] = 1 / entryValue[colStart[c]]
+            }
+            for (q, iq) in structural.enumerated() {
+                let c = basis[iq]
+                for e in colStart[c]..<colStart[c + 1] {
+                    let r = Int(entryRow[e])
+                    let i = settledBy[r]
+                    if i < 0 { continue }
+                    let f = entryValue[e] / entryValue[colStart[basis[i]]]
+                    for t in 0..<n where inv[q * n + t] != 0 { inverse[rest[t] * m + i] -= f * inv[q * n + t] }
+                }
+            }
+        }
         for i in 0..<m { basicValue[i] = 0 }
         for k in 0..<m where b[k] != 0 {
             for i in 0..<m { basicValue[i] += inverse[k * m + i] * b[k] }
