@@ -403,18 +403,36 @@ final class RowRebuilder {
                         let top = min(hi, sh.saturate ? M : M - du)
                         if top <= lo { continue }
                         var any = false
-                        for m in lo..<top {
-                            let v0 = costL[from + m]
-                            if v0 >= inf { continue }
-                            let m2 = sh.saturate ? min(m + du, M - 1) : m + du
-                            let v = v0 + c
-                            let t = to + m2
-                            if v < nextCostL[t] {
-                                nextCostL[t] = v; backL[backBase + t] = Int32(from + m); backOptionL[backBase + t] = UInt8(oi)
-                                any = true
+                        // The innermost loop of the program: wrapping arithmetic and truncating
+                        // conversions (every value is in range: costs stay far below `inf`,
+                        // states below `maxEntries` ≤ Int32.max, options below 255), so the
+                        // compiler emits no overflow or range checks here.
+                        let src = costL + from, o8 = UInt8(truncatingIfNeeded: oi)
+                        let fromIndex = Int32(truncatingIfNeeded: from)
+                        if sh.saturate {
+                            for m in lo..<top {
+                                let v0 = src[m]
+                                if v0 >= inf { continue }
+                                let t = to &+ min(m &+ du, M &- 1)
+                                let v = v0 &+ c
+                                if v < nextCostL[t] {
+                                    nextCostL[t] = v; backL[backBase &+ t] = fromIndex &+ Int32(truncatingIfNeeded: m); backOptionL[backBase &+ t] = o8
+                                    any = true
+                                }
+                            }
+                        } else {
+                            let dst = nextCostL + (to &+ du), dstBack = backL + (backBase &+ to &+ du), dstOption = backOptionL + (backBase &+ to &+ du)
+                            for m in lo..<top {
+                                let v0 = src[m]
+                                if v0 >= inf { continue }
+                                let v = v0 &+ c
+                                if v < dst[m] {
+                                    dst[m] = v; dstBack[m] = fromIndex &+ Int32(truncatingIfNeeded: m); dstOption[m] = o8
+                                    any = true
+                                }
                             }
                         }
-                        work += top - lo
+                        work &+= top &- lo
                         if any {
                             let i2 = rs2 * W + w2
                             let l2 = sh.saturate ? min(lo + du, M - 1) : lo + du
