@@ -78,7 +78,9 @@ final class RowRebuilder {
 
     init(_ s: IncrementalScore, maxEntries: Int = 16_000_000, longestWindow: Int? = nil) {
         self.s = s; cp = s.cp; D = s.D; K = cp.kindCount
-        self.maxEntries = maxEntries
+        // Back pointers are Int32 state indices, and the program's inner loop converts to them
+        // unchecked.
+        self.maxEntries = min(maxEntries, Int(Int32.max))
         self.longestWindow = min(s.D, max(1, longestWindow ?? s.D))
         shapes = Array(repeating: nil, count: s.P)
         optionDemand = Array(repeating: -1, count: max(1, D * (K + 1)))
@@ -405,7 +407,7 @@ final class RowRebuilder {
                         var any = false
                         // The innermost loop of the program: wrapping arithmetic and truncating
                         // conversions (every value is in range: costs stay far below `inf`,
-                        // states below `maxEntries` ≤ Int32.max, options below 255), so the
+                        // states below `maxEntries`, at most Int32.max, options below 255), so the
                         // compiler emits no overflow or range checks here.
                         let src = costL + from, o8 = UInt8(truncatingIfNeeded: oi)
                         let fromIndex = Int32(truncatingIfNeeded: from)
