@@ -149,7 +149,7 @@ final class GroupReplan {
         rb.forced = UnsafePointer(forced); rb.banned = UnsafePointer(banned)
         rb.coverPrices = UnsafePointer(prices); rb.kindPrices = UnsafePointer(kindPrices)
         defer {
-            rb.forced = nil; rb.banned = nil; rb.coverPrices = nil; rb.kindPrices = nil
+            rb.forced = nil; rb.banned = nil; rb.coverPrices = nil; rb.kindPrices = nil; rb.threshold = nil
             for p in members { for d in 0..<D { forced[p * D + d] = -2; banned[p * D + d] = 0 } }
         }
         while let node = stack.popLast() {
@@ -423,9 +423,22 @@ final class GroupReplan {
             var exact = true
             for g in 0..<k {
                 let p = members[g]
+                // Only a row below the member's dual can price out: its reduced cost (in units of
+                // 1/S) is its program value less the dual, give or take the rounding of the prices,
+                // which the margin covers. The program prunes what cannot get below it.
+                let dual = (pi[n + g] * Double(S)).rounded(.up)
+                let threshold = dual.isFinite && abs(dual) < 1e15 ? Int(dual) + D + 2 : nil
+                rb.threshold = threshold
                 let row = rb.rebuild(p, hardWeight: LagrangianBound.missingHourWeight * S, coverageWeight: 0)
                 work += rb.lastWork
-                guard let row else { return nil }
+                guard let row else {
+                    // No row below the threshold: then it bounds the member's term from below.
+                    guard rb.lastCutOff, let threshold else { return nil }
+                    var capTerm = 0
+                    for kind in 0..<K where capOf[p * K + kind] >= 0 { capTerm += kindPrices[p * K + kind] * capOf[p * K + kind] }
+                    total += threshold - capTerm
+                    continue
+                }
                 var cost = rb.lastTrueCost
                 var used = [Int](repeating: 0, count: K)
                 for d in 0..<D where row[d] >= 0 { used[Int(cp.demandKind[Int(row[d])])] += 1 }

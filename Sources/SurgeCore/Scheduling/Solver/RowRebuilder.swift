@@ -72,6 +72,23 @@ final class RowRebuilder {
     /// `dayDemands` order), bit 63 the day off; nil bans nothing.
     var banned: UnsafePointer<UInt64>? = nil
     static let offBan: UInt64 = 1 << 63
+    /// With `coverPrices`: rows whose program value (`lastValue`) is this or more are not wanted
+    /// (a column prices out only below its member's dual). The program then prunes every state
+    /// whose completion bound reaches it (`completionBounds`) and, when no row stays below it,
+    /// returns nil with `lastCutOff` set: the threshold then bounds every row's value from below.
+    var threshold: Int? = nil
+    /// Whether the last call found no row below `threshold`.
+    private(set) var lastCutOff = false
+    /// Program value of the last row returned: its cost at the Lagrangian prices, kind prices
+    /// and the minimum-total penalty included.
+    private(set) var lastValue = 0
+    /// The minute multiplier λ of the last call's completion bounds (0 without a threshold).
+    private(set) var lastMinuteMultiplier = 0
+    /// Per person, the minute multiplier of the last completion bounds (a warm start).
+    private var minuteMultiplier: [Int]
+    private var bounds = ScratchTable<Int>(), spareBounds = ScratchTable<Int>()
+    /// The (run, weekend) states reachable before and after the day being solved, ascending.
+    private let live = ScratchTable<Int32>(), nextLive = ScratchTable<Int32>()
 
     /// Longest run of days one call re-plans (the table is sized for it).
     let longestWindow: Int
@@ -92,6 +109,7 @@ final class RowRebuilder {
         kindUse = Array(repeating: 0, count: max(1, K))
         rowOut = Array(repeating: -1, count: max(1, D))
         kindOutside = Array(repeating: 0, count: max(1, K))
+        minuteMultiplier = Array(repeating: 0, count: max(1, s.P))
     }
 
     private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
@@ -163,6 +181,8 @@ final class RowRebuilder {
         let S = sh.states
         let win = window.map { max(0, $0.lowerBound)..<min(D, $0.upperBound) } ?? 0..<D
         lastWork = 0
+        lastCutOff = false
+        lastMinuteMultiplier = 0
         if S * win.count > maxEntries || K + 1 > 255 || win.isEmpty { return nil }
         let r = Int(cp.personProfile[p])
         let maxDaily = Int(cp.maxDaily[r])
@@ -319,9 +339,162 @@ final class RowRebuilder {
         return bound
     }
 
+    /// A run state's parts (see `Shape`): off for `o` days, or on successor class `cls` for
+    /// `runLen` days, `ex` when the run started before a horizon without history (exempt from the
+    /// minimum).
+    private struct RunPosition {
+        var working = false
+        var o = 0, cls = 0, runLen = 0, ex = 0
+    }
+
+    @inline(__always) private static func position(_ rs: Int, _ sh: Shape) -> RunPosition {
+        var x = RunPosition()
+        if rs >= sh.offStates {
+            let y = rs - sh.offStates
+            x.working = true; x.ex = y & 1; x.runLen = (y >> 1) % sh.runLength + 1; x.cls = (y >> 1) / sh.runLength
+        } else { x.o = rs + 1 }
+        return x
+    }
+
+    /// The run state and weekends after working kind k (off: k < 0) from position x with w
+    /// weekends, and whether that opens a weekend; nil where a rule the program holds forbids it.
+    /// `weekendDay`: the day is in a weekend; `sameWeekend`: yesterday was in the same one;
+    /// `freshStart`: the first day of a horizon without history.
+    @inline(__always) private func successor(_ sh: Shape, _ x: RunPosition, _ w: Int, kind k: Int, weekendDay: Bool,
+                                                    sameWeekend: Bool, freshStart: Bool) -> (rs: Int, w: Int, opens: Bool)? {
+        let O = sh.offStates, RL = sh.runLength
+        if k < 0 {
+            if x.working {
+                if sh.minCons > 0 && x.ex == 0 && x.runLen < sh.minCons { return nil }
+                return (0, w, false)
+            }
+            return (min(x.o + 1, O) - 1, w, false)
+        }
+        var r2 = 1, ex2 = 0
+        if x.working {
+            if sh.forbid[x.cls * K + k] { return nil }
+            r2 = x.runLen + 1
+            if sh.maxCons >= 0 && r2 > sh.maxCons { return nil }
+            r2 = min(r2, RL); ex2 = x.ex
+        } else {
+            if x.o < sh.minOff { return nil }
+            ex2 = freshStart ? 1 : 0
+        }
+        let rs2 = O + ((sh.classOf[k] * RL + r2 - 1) << 1 | ex2)
+        if weekendDay && !(sameWeekend && x.working) {
+            let w2 = w + 1
+            if !sh.weekendsPriced && sh.maxWeekends >= 0 && w2 > sh.maxWeekends { return nil }
+            return (rs2, min(w2, sh.weekendStates - 1), true)
+        }
+        return (rs2, w, false)
+    }
+
+    /// What ending a window in run state rs costs against the days after it (0 at the horizon's end).
+    @inline(__always) private func edgeCost(_ rs: Int, _ sh: Shape, _ bound: Boundary, hardUnit: Int) -> Int {
+        if bound.atHorizonEnd { return 0 }
+        var edge = 0
+        if rs >= sh.offStates {
+            let x = Self.position(rs, sh)
+            if bound.suffixWorks {
+                if sh.forbid[x.cls * K + bound.suffixKind] { edge += hardUnit }
+                if sh.maxCons >= 0 && x.runLen + bound.suffixRun > sh.maxCons {
+                    edge += (x.runLen + bound.suffixRun - max(sh.maxCons, bound.suffixRun)) * hardUnit
+                }
+            } else if sh.minCons > 0 && x.ex == 0 && x.runLen < sh.minCons {
+                edge += (sh.minCons - x.runLen) * hardUnit
+            }
+        } else if bound.suffixWorks && rs + 1 < sh.minOff {
+            edge += (sh.minOff - rs - 1) * hardUnit
+        }
+        return edge
+    }
+
+    /// Completion bounds for pruning against `threshold`: after each day of the window, the
+    /// cheapest way to the window's end with every rule relaxed but the paid minutes, which a
+    /// multiplier λ per unit prices (λ ≥ 0 charges the units the cap leaves unused; λ < 0 credits
+    /// the units short of the minimum, at most what its penalty charges for them). A state with
+    /// minutes m after window day t then needs at least `bounds[t + 1] + λ (m − ref)` more, ref
+    /// the cap's units for λ ≥ 0 and the minimum's for λ < 0. λ maximizes the start's bound, a
+    /// concave function of λ: bisection on its slope, from person p's last λ. A bound per state
+    /// (a backward pass over the run states) pruned more but cost more than it saved.
+    /// Returns λ, ref and the start's bound.
+    private func completionBounds(_ p: Int, _ sh: Shape, hw: Int, window win: Range<Int>, m0: Int,
+                                  work: inout Int) -> (lambda: Int, ref: Int, value: Int) {
+        let M = sh.minuteStates, L = win.count, a = win.lowerBound
+        bounds.reserve(L + 1, fill: 0); spareBounds.reserve(L + 1, fill: 0)
+        let capRef = M - 1
+        let minRef = sh.minTotal > 0 ? min(M - 1, sh.minTotal / sh.unit) : 0
+        // Multipliers that keep the bound valid: a cap only where the minutes do not saturate; a
+        // minimum priced at hw per missing hour allows at most hw × unit / 60 per unit. The cap's
+        // is kept small enough that λ times any day's or window's units stays far from overflow.
+        var longest = 1
+        for d in win { for opt in (d * (K + 1))..<(d * (K + 1) + optionCount[d]) { longest = max(longest, optionUnits[opt]) } }
+        let most = sh.maxTotal >= 0 && !sh.saturate ? Self.infinity / (16 * (M + 1) * (L + 1) * longest) : 0
+        let least = sh.minTotal > 0 ? -(hw * sh.unit / 60) : 0
+        // The cheapest option of every day at λ (weekend prices, never negative, left out):
+        // suffix sums into the spare table, and the units of the cheapest options.
+        func pass(_ lam: Int) -> (value: Int, units: Int) {
+            let lb = spareBounds.base
+            var total = 0, units = 0
+            lb[L] = 0
+            var t = L - 1
+            while t >= 0 {
+                let base = (a + t) * (K + 1)
+                var best = Int.max, bestUnits = 0
+                for opt in base..<(base + optionCount[a + t]) {
+                    let k = optionKind[opt]
+                    let v = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + lam * optionUnits[opt]
+                    if v < best { best = v; bestUnits = optionUnits[opt] }
+                }
+                total += best; units += bestUnits
+                lb[t] = total
+                work += optionCount[a + t]
+                t -= 1
+            }
+            return (total, units)
+        }
+        var bestLambda = 0, bestValue = Int.min
+        // The bound at λ, and which way it rises: +1 right, -1 left, 0 at its top.
+        func probe(_ lam: Int) -> Int {
+            let (v, u) = pass(lam)
+            let value = v + lam * (m0 - (lam >= 0 ? capRef : minRef))
+            if value > bestValue { bestValue = value; bestLambda = lam; swap(&bounds, &spareBounds) }
+            let up = u + m0 - capRef, down = u + m0 - minRef
+            if lam > 0 || (lam == 0 && up > 0) { return up > 0 ? (lam < most ? 1 : 0) : up < 0 ? -1 : 0 }
+            if lam < 0 || (lam == 0 && down < 0) { return down < 0 ? (lam > least ? -1 : 0) : down > 0 ? 1 : 0 }
+            return 0
+        }
+        var lam = max(least, min(most, minuteMultiplier[p]))
+        var dir = probe(lam)
+        // Bracket the top by steps that grow fourfold, then halve the bracket.
+        var step = max(1, priceScale, abs(lam) / 4)
+        var lo = lam, hi = lam, probes = 1
+        while dir != 0 && probes < 40 {
+            let next = max(least, min(most, lam + dir * step))
+            if next == lam { break }
+            let d2 = probe(next)
+            probes += 1
+            if d2 == 0 { break }
+            if d2 != dir {
+                if dir > 0 { lo = lam; hi = next } else { lo = next; hi = lam }
+                break
+            }
+            lam = next; step *= 4
+        }
+        while hi - lo > 1 && probes < 40 {
+            let mid = lo + (hi - lo) / 2
+            let d2 = probe(mid)
+            probes += 1
+            if d2 == 0 { break }
+            if d2 > 0 { lo = mid } else { hi = mid }
+        }
+        minuteMultiplier[p] = bestLambda
+        return (bestLambda, bestLambda >= 0 ? capRef : minRef, bestValue)
+    }
+
     private func solve(_ p: Int, _ sh: Shape, hw: Int, window win: Range<Int>, _ bound: Boundary) -> [Int32]? {
         let S = sh.states, K = self.K
-        let O = sh.offStates, RL = sh.runLength, W = sh.weekendStates, M = sh.minuteStates
+        let W = sh.weekendStates, M = sh.minuteStates
         let RW = sh.runStates * W
         let inf = Self.infinity
         let a = win.lowerBound, L = win.count
@@ -330,150 +503,134 @@ final class RowRebuilder {
         cost.reserve(S, fill: inf); nextCost.reserve(S, fill: inf)
         back.reserve(S * L, fill: 0); backOption.reserve(S * L, fill: 0)
         for t in [liveLo, liveHi, nextLo, nextHi] { t.reserve(RW, fill: 0) }
+        live.reserve(RW, fill: 0); nextLive.reserve(RW, fill: 0)
         var costL = cost.base, nextCostL = nextCost.base
         let backL = back.base, backOptionL = backOption.base
         var liveLoL = liveLo.base, liveHiL = liveHi.base, nextLoL = nextLo.base, nextHiL = nextHi.base
+        var liveL = live.base, nextLiveL = nextLive.base
         let optionKind = self.optionKind, optionUnits = self.optionUnits, optionCost = self.optionCost
         let optionDemand = self.optionDemand, optionCount = self.optionCount, lambda = self.lambda
         let weekendPrice = self.weekendPrice
-        // Reachable minute states per (run, weekend) state: [lo, hi), empty when lo >= hi.
-        for i in 0..<RW { liveLoL[i] = M; liveHiL[i] = 0 }
         let history = cp.hasHistory[p]
         let w0 = sh.weekendsPriced ? 0 : min(bound.startWeekends, W - 1)
         let m0 = sh.saturate ? min(bound.startUnits, M - 1) : bound.startUnits
-        if m0 >= M { return nil }
-        // Sets the reachable entries of a cost table back to infinity (the rest already is).
-        func clear(_ table: UnsafeMutablePointer<Int>, _ lo: UnsafeMutablePointer<Int>, _ hi: UnsafeMutablePointer<Int>) {
-            for i in 0..<RW where lo[i] < hi[i] {
-                let f = i * M
-                for m in lo[i]..<hi[i] { table[f + m] = inf }
-            }
-        }
-        let start = (bound.startRun * W + w0) * M + m0
-        costL[start] = 0
-        liveLoL[bound.startRun * W + w0] = m0; liveHiL[bound.startRun * W + w0] = m0 + 1
         var work = 0
+        defer { solveWork = work }
+        if m0 >= M { return nil }
+        // Pruning against the threshold (pricing only): a transition is kept while the state's
+        // cost, the option's and the completion bound stay below it.
+        let threshold = coverPrices == nil ? nil : self.threshold
+        var pruneLambda = 0, pruneRef = 0
+        if let T = threshold {
+            let cb = completionBounds(p, sh, hw: hw, window: win, m0: m0, work: &work)
+            lastMinuteMultiplier = cb.lambda
+            if cb.value >= T { lastCutOff = true; return nil }
+            pruneLambda = cb.lambda; pruneRef = cb.ref
+        }
+        let completion = bounds.base
+        // Reachable minute states per (run, weekend) state: [lo, hi), empty when lo >= hi; the
+        // reachable (run, weekend) states in a list, so a day visits only those.
+        for i in 0..<RW { liveLoL[i] = M; liveHiL[i] = 0; nextLoL[i] = M; nextHiL[i] = 0 }
+        let first = bound.startRun * W + w0
+        costL[first * M + m0] = 0
+        liveLoL[first] = m0; liveHiL[first] = m0 + 1
+        liveL[0] = Int32(first)
+        var liveCount = 1
         for d in win {
-            for i in 0..<RW { nextLoL[i] = M; nextHiL[i] = 0 }
             let base = d * (K + 1)
             let n = optionCount[d]
             let we = Int(cp.dayWeekend[d])
             let sameWeekendAsYesterday = we >= 0 && d > 0 && Int(cp.dayWeekend[d - 1]) == we
+            let fresh = d == 0 && !history
             let backBase = (d - a) * S
-            for rs in 0..<sh.runStates {
-                let working = rs >= O
-                var o = 0, cls = 0, runLen = 0, ex = 0
-                if working {
-                    let x = rs - O
-                    ex = x & 1; runLen = (x >> 1) % RL + 1; cls = (x >> 1) / RL
-                } else { o = rs + 1 }
-                for w in 0..<W {
-                    let lo = liveLoL[rs * W + w], hi = liveHiL[rs * W + w]
-                    if lo >= hi { continue }
-                    let from = (rs * W + w) * M
-                    for oi in 0..<n {
-                        let opt = base + oi
-                        let k = optionKind[opt]
-                        var rs2: Int, w2 = w, weekendCost = 0
-                        if k < 0 {
-                            if working {
-                                if sh.minCons > 0 && ex == 0 && runLen < sh.minCons { continue }
-                                rs2 = 0
-                            } else { rs2 = min(o + 1, O) - 1 }
-                        } else {
-                            var r2 = 1, ex2 = 0
-                            if working {
-                                if sh.forbid[cls * K + k] { continue }
-                                r2 = runLen + 1
-                                if sh.maxCons >= 0 && r2 > sh.maxCons { continue }
-                                r2 = min(r2, RL); ex2 = ex
-                            } else {
-                                if o < sh.minOff { continue }
-                                ex2 = d == 0 && !history ? 1 : 0
-                            }
-                            rs2 = O + ((sh.classOf[k] * RL + r2 - 1) << 1 | ex2)
-                            if we >= 0 && !(sameWeekendAsYesterday && working) {
-                                if sh.weekendsPriced { weekendCost = weekendPrice }
-                                w2 = w + 1
-                                if !sh.weekendsPriced && sh.maxWeekends >= 0 && w2 > sh.maxWeekends { continue }
-                                w2 = min(w2, W - 1)
-                            }
-                        }
-                        let to = (rs2 * W + w2) * M
-                        let du = optionUnits[opt]
-                        let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + weekendCost
-                        let top = min(hi, sh.saturate ? M : M - du)
-                        if top <= lo { continue }
-                        var any = false
-                        // The innermost loop of the program: wrapping arithmetic and truncating
-                        // conversions (every value is in range: costs stay far below `inf`,
-                        // states below `maxEntries`, at most Int32.max, options below 255), so the
-                        // compiler emits no overflow or range checks here.
-                        let src = costL + from, o8 = UInt8(truncatingIfNeeded: oi)
-                        let fromIndex = Int32(truncatingIfNeeded: from)
-                        if sh.saturate {
-                            for m in lo..<top {
-                                let v0 = src[m]
-                                if v0 >= inf { continue }
-                                let t = to &+ min(m &+ du, M &- 1)
-                                let v = v0 &+ c
-                                if v < nextCostL[t] {
-                                    nextCostL[t] = v; backL[backBase &+ t] = fromIndex &+ Int32(truncatingIfNeeded: m); backOptionL[backBase &+ t] = o8
-                                    any = true
-                                }
-                            }
-                        } else {
-                            let dst = nextCostL + (to &+ du), dstBack = backL + (backBase &+ to &+ du), dstOption = backOptionL + (backBase &+ to &+ du)
-                            for m in lo..<top {
-                                let v0 = src[m]
-                                if v0 >= inf { continue }
-                                let v = v0 &+ c
-                                if v < dst[m] {
-                                    dst[m] = v; dstBack[m] = fromIndex &+ Int32(truncatingIfNeeded: m); dstOption[m] = o8
-                                    any = true
-                                }
+            let rest = threshold == nil ? 0 : completion[d - a + 1]
+            var nextCount = 0
+            for li in 0..<liveCount {
+                let i = Int(liveL[li])
+                let rs = i / W, w = i - rs * W
+                let x = Self.position(rs, sh)
+                let lo = liveLoL[i], hi = liveHiL[i]
+                let from = i * M
+                for oi in 0..<n {
+                    let opt = base + oi
+                    let k = optionKind[opt]
+                    guard let s2 = successor(sh, x, w, kind: k, weekendDay: we >= 0, sameWeekend: sameWeekendAsYesterday, freshStart: fresh) else { continue }
+                    let i2 = s2.rs * W + s2.w
+                    let to = i2 * M
+                    let du = optionUnits[opt]
+                    let c = optionCost[opt] + (k >= 0 ? lambda[k] : 0) + (s2.opens && sh.weekendsPriced ? weekendPrice : 0)
+                    let top = min(hi, sh.saturate ? M : M - du)
+                    if top <= lo { continue }
+                    // A source entry v at minutes m goes on while v + λ m stays below this.
+                    let limit = threshold.map { min(inf, $0 - c - rest - pruneLambda * (du - pruneRef)) } ?? inf
+                    let lam = pruneLambda
+                    var firstWritten = Int.max, lastWritten = -1
+                    // The innermost loop of the program: wrapping arithmetic and truncating
+                    // conversions (every value is in range: costs stay far below `inf`,
+                    // states below `maxEntries`, at most Int32.max, options below 255), so the
+                    // compiler emits no overflow or range checks here.
+                    let src = costL + from, o8 = UInt8(truncatingIfNeeded: oi)
+                    let fromIndex = Int32(truncatingIfNeeded: from)
+                    if sh.saturate {
+                        for m in lo..<top {
+                            let v0 = src[m]
+                            if v0 &+ lam &* m >= limit { continue }
+                            let t = to &+ min(m &+ du, M &- 1)
+                            let v = v0 &+ c
+                            if v < nextCostL[t] {
+                                nextCostL[t] = v; backL[backBase &+ t] = fromIndex &+ Int32(truncatingIfNeeded: m); backOptionL[backBase &+ t] = o8
+                                if firstWritten > m { firstWritten = m }
+                                lastWritten = m
                             }
                         }
-                        work &+= top &- lo
-                        if any {
-                            let i2 = rs2 * W + w2
-                            let l2 = sh.saturate ? min(lo + du, M - 1) : lo + du
-                            let h2 = sh.saturate ? min(top - 1 + du, M - 1) + 1 : top + du
-                            if l2 < nextLoL[i2] { nextLoL[i2] = l2 }
-                            if h2 > nextHiL[i2] { nextHiL[i2] = h2 }
+                    } else {
+                        let dst = nextCostL + (to &+ du), dstBack = backL + (backBase &+ to &+ du), dstOption = backOptionL + (backBase &+ to &+ du)
+                        for m in lo..<top {
+                            let v0 = src[m]
+                            if v0 &+ lam &* m >= limit { continue }
+                            let v = v0 &+ c
+                            if v < dst[m] {
+                                dst[m] = v; dstBack[m] = fromIndex &+ Int32(truncatingIfNeeded: m); dstOption[m] = o8
+                                if firstWritten > m { firstWritten = m }
+                                lastWritten = m
+                            }
                         }
+                    }
+                    work &+= top &- lo
+                    if lastWritten >= 0 {
+                        let l2 = sh.saturate ? min(firstWritten + du, M - 1) : firstWritten + du
+                        let h2 = sh.saturate ? min(lastWritten + du, M - 1) + 1 : lastWritten + du + 1
+                        if nextLoL[i2] >= nextHiL[i2] { nextLiveL[nextCount] = Int32(truncatingIfNeeded: i2); nextCount += 1 }
+                        if l2 < nextLoL[i2] { nextLoL[i2] = l2 }
+                        if h2 > nextHiL[i2] { nextHiL[i2] = h2 }
                     }
                 }
             }
-            // Reset the states just read so the swapped buffer starts clean.
-            clear(costL, liveLoL, liveHiL)
+            // Reset the states just read so the swapped buffers start clean.
+            for li in 0..<liveCount {
+                let i = Int(liveL[li]), f = i * M
+                for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
+                liveLoL[i] = M; liveHiL[i] = 0
+            }
+            // Ascending, as a scan of every state would visit them (ties between equal rows
+            // then break the same way).
+            for x in 1..<max(1, nextCount) {
+                let v = nextLiveL[x]
+                var y = x - 1
+                while y >= 0 && nextLiveL[y] > v { nextLiveL[y + 1] = nextLiveL[y]; y -= 1 }
+                nextLiveL[y + 1] = v
+            }
             swap(&costL, &nextCostL)
             swap(&liveLoL, &nextLoL); swap(&liveHiL, &nextHiL)
+            swap(&liveL, &nextLiveL); liveCount = nextCount
         }
-        solveWork = work
         // End: price the minimum total (one weighted unit per missing hour, as the scorer does) and,
         // for a window, how its last run meets the days after it.
         let hardUnit = IncrementalScore.countUnitWeight * hw
         var best = -1, bestValue = inf
-        for i in 0..<RW where liveLoL[i] < liveHiL[i] {
-            let rs = i / W
-            var edge = 0
-            if !bound.atHorizonEnd {
-                if rs >= O {
-                    let x = rs - O
-                    let ex = x & 1, runLen = (x >> 1) % RL + 1, cls = (x >> 1) / RL
-                    if bound.suffixWorks {
-                        if sh.forbid[cls * K + bound.suffixKind] { edge += hardUnit }
-                        if sh.maxCons >= 0 && runLen + bound.suffixRun > sh.maxCons {
-                            edge += (runLen + bound.suffixRun - max(sh.maxCons, bound.suffixRun)) * hardUnit
-                        }
-                    } else if sh.minCons > 0 && ex == 0 && runLen < sh.minCons {
-                        edge += (sh.minCons - runLen) * hardUnit
-                    }
-                } else if bound.suffixWorks && rs + 1 < sh.minOff {
-                    edge += (sh.minOff - rs - 1) * hardUnit
-                }
-            }
+        for li in 0..<liveCount {
+            let i = Int(liveL[li])
+            let edge = edgeCost(i / W, sh, bound, hardUnit: hardUnit)
             for m in liveLoL[i]..<liveHiL[i] {
                 let t = i * M + m
                 if costL[t] >= inf { continue }
@@ -486,11 +643,16 @@ final class RowRebuilder {
             }
         }
         // Leave the table clean for the next call.
-        clear(costL, liveLoL, liveHiL)
+        for li in 0..<liveCount {
+            let i = Int(liveL[li]), f = i * M
+            for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
+        }
+        if let T = threshold, best < 0 || bestValue >= T { lastCutOff = true; return nil }
         if best < 0 { return nil }
         for d in 0..<D { rowOut[d] = s.cell(p, d) }
         var t = best
         var d = win.upperBound - 1
+        lastValue = bestValue
         // The row's cost without the Lagrangian prices, to compare rounds.
         var trueCost = bestValue
         while d >= a {
