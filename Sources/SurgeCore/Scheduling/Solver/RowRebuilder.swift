@@ -361,7 +361,7 @@ final class RowRebuilder {
     /// `weekendDay`: the day is in a weekend; `sameWeekend`: yesterday was in the same one;
     /// `freshStart`: the first day of a horizon without history.
     @inline(__always) private func successor(_ sh: Shape, _ x: RunPosition, _ w: Int, kind k: Int, weekendDay: Bool,
-                                                    sameWeekend: Bool, freshStart: Bool) -> (rs: Int, w: Int, opens: Bool)? {
+                                             sameWeekend: Bool, freshStart: Bool) -> (rs: Int, w: Int, opens: Bool)? {
         let O = sh.offStates, RL = sh.runLength
         if k < 0 {
             if x.working {
