@@ -536,6 +536,15 @@ final class RowRebuilder {
         liveLoL[first] = m0; liveHiL[first] = m0 + 1
         liveL[0] = Int32(first)
         var liveCount = 1
+        // Sets the live states' cost entries back to infinity (the rest already is) and empties
+        // their ranges.
+        func clearLive() {
+            for li in 0..<liveCount {
+                let i = Int(liveL[li]), f = i * M
+                for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
+                liveLoL[i] = M; liveHiL[i] = 0
+            }
+        }
         for d in win {
             let base = d * (K + 1)
             let n = optionCount[d]
@@ -607,11 +616,7 @@ final class RowRebuilder {
                 }
             }
             // Reset the states just read so the swapped buffers start clean.
-            for li in 0..<liveCount {
-                let i = Int(liveL[li]), f = i * M
-                for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
-                liveLoL[i] = M; liveHiL[i] = 0
-            }
+            clearLive()
             // Ascending, as a scan of every state would visit them (ties between equal rows
             // then break the same way).
             for x in 1..<max(1, nextCount) {
@@ -643,10 +648,7 @@ final class RowRebuilder {
             }
         }
         // Leave the table clean for the next call.
-        for li in 0..<liveCount {
-            let i = Int(liveL[li]), f = i * M
-            for m in liveLoL[i]..<liveHiL[i] { costL[f + m] = inf }
-        }
+        clearLive()
         if let T = threshold, best < 0 || bestValue >= T { lastCutOff = true; return nil }
         if best < 0 { return nil }
         for d in 0..<D { rowOut[d] = s.cell(p, d) }
