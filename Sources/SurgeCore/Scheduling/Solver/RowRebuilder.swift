@@ -465,7 +465,7 @@ final class RowRebuilder {
             return 0
         }
         var lam = max(least, min(most, minuteMultiplier[p]))
-        var dir = probe(lam)
+        let dir = probe(lam)
         // Bracket the top by steps that grow fourfold, then halve the bracket.
         var step = max(1, priceScale, abs(lam) / 4)
         var lo = lam, hi = lam, probes = 1
