@@ -312,6 +312,34 @@ struct GroupReplanTests {
         #expect(gained > 0, "no held-cover re-plan improved a 400-move plan")
     }
 
+    @Test("above the polish limit, a horizon of three windows or more polishes by window re-plans only and gains exactly what it reports; a shorter one is not polished",
+          arguments: 0..<3)
+    func longHorizonPolishByWindows(seed: Int) throws {
+        // 10 people × 14 days = 140 cells, above a polish limit of 100.
+        func configure(windowDays: Int) -> (inout SolverOptions) -> Void {
+            { options in
+                options.polishMaxCells = 100
+                options.longHorizonPolishMaxCells = 140
+                options.longHorizonWindowDays = windowDays
+                options.longHorizonWindowPeople = 5
+            }
+        }
+        let (instance, model, plain, polished, s) = try Self.polishPair(seed: seed, budget: 4000, configure(windowDays: 4))
+        let tally = polished.groupTally
+        #expect(tally.runs > 0 && tally.windowRuns == tally.runs, "seed \(seed): \(tally.windowRuns) of \(tally.runs) re-plans were windows")
+        #expect(tally.windowKept == tally.kept && tally.windowGain == tally.gain, "seed \(seed)")
+        try Self.expectPolishAccounted(instance, model, plain: plain, polished: polished, s, seed: seed)
+        // Windows of 5 days: 14 days hold fewer than three, so no polish at all.
+        let (_, _, _, unpolished, _) = try Self.polishPair(seed: seed, budget: 4000, configure(windowDays: 5))
+        #expect(unpolished.groupTally.runs == 0 && unpolished.moves == 4000, "seed \(seed): \(unpolished.groupTally.runs) re-plans, \(unpolished.moves) moves")
+        // Nor above the long-horizon limit.
+        let (_, _, _, tooLarge, _) = try Self.polishPair(seed: seed, budget: 4000) { options in
+            configure(windowDays: 4)(&options)
+            options.longHorizonPolishMaxCells = 139
+        }
+        #expect(tooLarge.groupTally.runs == 0 && tooLarge.moves == 4000, "seed \(seed)")
+    }
+
     @Test("held-cover re-plans stay off where every free re-plan closes (the master is strong there)", arguments: 0..<2)
     func heldCoverStaysOffWhereFreeReplansClose(seed: Int) throws {
         let (_, _, _, polished, _) = try Self.polishPair(seed: seed, budget: 40_000) { options in

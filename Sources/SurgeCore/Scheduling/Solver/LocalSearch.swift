@@ -655,7 +655,8 @@ final class LocalSearch {
     /// Re-plans a group drawn around an unmet wish exactly (`GroupReplan`), everyone else fixed,
     /// and keeps the result when it beats the plan (used by `polish`, where the plan is the best).
     private func groupReplanMove(_ group: GroupReplan) {
-        let windowed = options.windowReplanDays > 0 && rng.pointee.below(100) < options.windowReplanPercent
+        // Long horizons above the polish's size polish by windows only (`longHorizonPolish`).
+        let windowed = longHorizonPolish || options.windowReplanDays > 0 && rng.pointee.below(100) < options.windowReplanPercent
         // Held-cover re-plans only where three in four free ones stop open (a weak master, as on
         // Instance9); on 7 and 11 free groups close and reach the optimum, and held ones cost them.
         let weak = 4 * (openReplans + 1) > 3 * (freeReplans + 2)
@@ -723,12 +724,14 @@ final class LocalSearch {
     }
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
-    /// everyone (or `windowReplanPeople` people at random on larger problems).
+    /// everyone (or `windowReplanPeople` people at random on larger problems); in the long-horizon
+    /// polish `longHorizonWindowDays` and `longHorizonWindowPeople`.
     private func drawWindow() -> ([Int], Range<Int>) {
-        let width = min(s.D, options.windowReplanDays)
+        let long = longHorizonPolish
+        let width = min(s.D, long ? options.longHorizonWindowDays : options.windowReplanDays)
         let start = rng.pointee.below(s.D - width + 1)
         var people = Array(0..<s.P)
-        let size = min(s.P, max(1, options.windowReplanPeople))
+        let size = min(s.P, max(1, long ? options.longHorizonWindowPeople : options.windowReplanPeople))
         if size < s.P {
             for i in 0..<size { people.swapAt(i, i + rng.pointee.below(s.P - i)) }
             people = Array(people[0..<size])
@@ -1052,15 +1055,23 @@ final class LocalSearch {
     }
 
     /// Share of the run that `polish` takes: none without rebuilds, nor on problems larger than
-    /// `options.polishMaxCells`.
+    /// `options.polishMaxCells` unless they get the long-horizon polish.
     private var polishShare: Double {
-        if rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells { return 0 }
+        if rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells && !longHorizonPolish { return 0 }
         let share = options.polishShare ?? (groupReplansRun ? SolverOptions.groupPolishShare : SolverOptions.transferPolishShare)
         return min(0.9, max(0, share))
     }
 
     /// Whether the polish re-plans groups exactly (asked for, and valid for the problem).
     private var groupReplansRun: Bool { options.groupReplanPercent > 0 && groupReplan != nil }
+
+    /// Whether the problem is above `polishMaxCells` but gets a polish of window re-plans only
+    /// (see `SolverOptions.longHorizonPolishMaxCells`).
+    private var longHorizonPolish: Bool {
+        let cells = s.P * s.D, days = options.longHorizonWindowDays
+        return groupReplansRun && cells > options.polishMaxCells && cells <= options.longHorizonPolishMaxCells
+            && days > 0 && s.D >= 3 * days
+    }
 
     /// The end of a run: from the best plan, exact group re-plans (`groupReplanMove`, where the
     /// problem allows them) or transfer re-plans (`transferRebuildMove`, kept when they cost

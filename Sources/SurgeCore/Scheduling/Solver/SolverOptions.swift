@@ -196,6 +196,27 @@ public struct SolverOptions: Sendable {
     public var windowReplanPeople: Int = 40
     /// Most branch-and-price nodes of one window re-plan.
     public var windowReplanNodes: Int = 40
+    /// Largest problem (people × days) above `polishMaxCells` that still gets a polish, of window
+    /// re-plans only (`longHorizonWindowDays` days of `longHorizonWindowPeople` people), where the
+    /// horizon holds at least three such windows. There the whole-horizon groups' masters are too
+    /// large (Instance19, 40 × 84: 4 s a node with 16 people), while a window's closes in a
+    /// fraction of a second. Curtois & Qu Instance19, 60 s, 2 threads, seeds 1-13 (session 32):
+    /// 3406, 3366, 3388, 3399, 3318, 3422, 3320, 3403, 3401, 3313, 3315, 3393, 3426 (median 3393,
+    /// mean 3375, better on 9 of 13 seeds) against 3599, 3313, 3311, 3413, 3361, 3408, 3327, 3435,
+    /// 3417, 3530, 3329, 3502, 3401 (median 3408, mean 3411) without a polish; the same windows
+    /// through `windowReplanDays` (another random stream), seeds 1-8: 3334, 3319, 3312, 3368,
+    /// 3310, 3304, 3317, 3332. The windows fill holes the annealing left: 30 or 31 positions short
+    /// in all 13 runs, against 30-32 without on seeds 4-13 (and more on seed 1). On 15 (45 × 42, a window two thirds of the horizon) the same
+    /// windows rarely closed and gained nothing: 3998, 3962, 4193 against 3977, 3979, 3951.
+    public var longHorizonPolishMaxCells: Int = 4000
+    /// Days in one window re-plan of the long-horizon polish (0: no such polish). Instance19, 60 s,
+    /// seeds 1-3, 12 people: 56 days 3564, 3372, 3412 (3-6 re-plans a run, 2 of 13 closed)
+    /// against 28 days 3496, 3541, 3477.
+    public var longHorizonWindowDays: Int = 28
+    /// Most people in one window re-plan of the long-horizon polish. Instance19, 60 s, seeds 1-3:
+    /// 12 people 3496, 3541, 3477; 30 people 3505, 3394, 3276; 40 people 3618, 3357, 3612; against
+    /// 20 people 3334, 3319, 3312.
+    public var longHorizonWindowPeople: Int = 20
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
