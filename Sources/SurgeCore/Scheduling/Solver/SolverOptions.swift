@@ -206,8 +206,11 @@ public struct SolverOptions: Sendable {
     /// 3417, 3530, 3329, 3502, 3401 (median 3408, mean 3411) without a polish; the same windows
     /// through `windowReplanDays` (another random stream), seeds 1-8: 3334, 3319, 3312, 3368,
     /// 3310, 3304, 3317, 3332. The windows fill holes the annealing left: 30 or 31 positions short
-    /// in all 13 runs, against 30-32 without on seeds 4-13 (and more on seed 1). On 15 (45 × 42, a window two thirds of the horizon) the same
-    /// windows rarely closed and gained nothing: 3998, 3962, 4193 against 3977, 3979, 3951.
+    /// in all 13 runs, against 30-32 without on seeds 4-13 (and more on seed 1). At 30 s it is
+    /// ahead too (3449, 3422, 3406 against 3492, 3437, 3513), but at 10 s, where the annealing
+    /// still fills holes, it costs (3902, 3874, 3783 against 3759, 3599, 3945). On 15 (45 × 42, a
+    /// window two thirds of the horizon) the same windows rarely closed and gained nothing: 3998,
+    /// 3962, 4193 against 3977, 3979, 3951.
     public var longHorizonPolishMaxCells: Int = 4000
     /// Days in one window re-plan of the long-horizon polish (0: no such polish). Instance19, 60 s,
     /// seeds 1-3, 12 people: 56 days 3564, 3372, 3412 (3-6 re-plans a run, 2 of 13 closed)
