@@ -727,11 +727,10 @@ final class LocalSearch {
     /// everyone (or `windowReplanPeople` people at random on larger problems); in the long-horizon
     /// polish `longHorizonWindowDays` and `longHorizonWindowPeople`.
     private func drawWindow() -> ([Int], Range<Int>) {
-        let long = longHorizonPolish
-        let width = min(s.D, long ? options.longHorizonWindowDays : options.windowReplanDays)
+        let width = min(s.D, longHorizonPolish ? options.longHorizonWindowDays : options.windowReplanDays)
         let start = rng.pointee.below(s.D - width + 1)
         var people = Array(0..<s.P)
-        let size = min(s.P, max(1, long ? options.longHorizonWindowPeople : options.windowReplanPeople))
+        let size = min(s.P, max(1, longHorizonPolish ? options.longHorizonWindowPeople : options.windowReplanPeople))
         if size < s.P {
             for i in 0..<size { people.swapAt(i, i + rng.pointee.below(s.P - i)) }
             people = Array(people[0..<size])
@@ -1067,11 +1066,11 @@ final class LocalSearch {
 
     /// Whether the problem is above `polishMaxCells` but gets a polish of window re-plans only
     /// (see `SolverOptions.longHorizonPolishMaxCells`).
-    private var longHorizonPolish: Bool {
+    private lazy var longHorizonPolish: Bool = {
         let cells = s.P * s.D, days = options.longHorizonWindowDays
         return groupReplansRun && cells > options.polishMaxCells && cells <= options.longHorizonPolishMaxCells
             && days > 0 && s.D >= 3 * days
-    }
+    }()
 
     /// The end of a run: from the best plan, exact group re-plans (`groupReplanMove`, where the
     /// problem allows them) or transfer re-plans (`transferRebuildMove`, kept when they cost
