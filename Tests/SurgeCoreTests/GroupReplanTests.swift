@@ -312,15 +312,16 @@ struct GroupReplanTests {
         #expect(gained > 0, "no held-cover re-plan improved a 400-move plan")
     }
 
-    @Test("above the polish limit, a horizon of three windows or more polishes by window re-plans only and gains exactly what it reports; a shorter one is not polished",
+    @Test("above the polish limit, a horizon of three windows or more (of the long or else the short length) polishes by window re-plans only and gains exactly what it reports; a shorter one is not polished",
           arguments: 0..<3)
     func longHorizonPolishByWindows(seed: Int) throws {
         // 10 people × 14 days = 140 cells, above a polish limit of 100.
-        func configure(windowDays: Int) -> (inout SolverOptions) -> Void {
+        func configure(windowDays: Int, shortDays: Int = 5) -> (inout SolverOptions) -> Void {
             { options in
                 options.polishMaxCells = 100
                 options.longHorizonPolishMaxCells = 140
                 options.longHorizonWindowDays = windowDays
+                options.longHorizonShortWindowDays = shortDays
                 options.longHorizonWindowPeople = 5
             }
         }
@@ -329,7 +330,12 @@ struct GroupReplanTests {
         #expect(tally.runs > 0 && tally.windowRuns == tally.runs, "seed \(seed): \(tally.windowRuns) of \(tally.runs) re-plans were windows")
         #expect(tally.windowKept == tally.kept && tally.windowGain == tally.gain, "seed \(seed)")
         try Self.expectPolishAccounted(instance, model, plain: plain, polished: polished, s, seed: seed)
-        // Windows of 5 days: 14 days hold fewer than three, so no polish at all.
+        // Long windows of 5 days: 14 days hold fewer than three, but three short ones of 4.
+        let (shortInstance, shortModel, shortPlain, short, shortScore) = try Self.polishPair(seed: seed, budget: 4000, configure(windowDays: 5, shortDays: 4))
+        #expect(short.groupTally.runs > 0 && short.groupTally.windowRuns == short.groupTally.runs,
+                "seed \(seed): \(short.groupTally.windowRuns) of \(short.groupTally.runs) re-plans were windows")
+        try Self.expectPolishAccounted(shortInstance, shortModel, plain: shortPlain, polished: short, shortScore, seed: seed)
+        // Windows of 5 days, long and short: no polish at all.
         let (_, _, _, unpolished, _) = try Self.polishPair(seed: seed, budget: 4000, configure(windowDays: 5))
         #expect(unpolished.groupTally.runs == 0 && unpolished.moves == 4000, "seed \(seed): \(unpolished.groupTally.runs) re-plans, \(unpolished.moves) moves")
         // Nor above the long-horizon limit.

@@ -56,8 +56,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("held-cover-percent"), help: "Percent of the polish's group re-plans that hold the group's cover (valued as it stands, never better) while three in four free ones stop open (100: every one).") var heldCoverPercent: Int?
     @Option(name: .customLong("held-cover-people"), help: "People in one held-cover re-plan (0: the current group size).") var heldCoverPeople: Int?
     @Option(name: .customLong("replan-window-nodes"), help: "Most branch-and-price nodes of one window re-plan.") var replanWindowNodes: Int?
-    @Option(name: .customLong("long-window-days"), help: "Days in one window re-plan of the long-horizon polish (0: none).") var longWindowDays: Int?
+    @Option(name: .customLong("long-window-days"), help: "Days in one window re-plan of the long-horizon polish (0: only --long-short-window-days).") var longWindowDays: Int?
     @Option(name: .customLong("long-window-people"), help: "Most people in one window re-plan of the long-horizon polish.") var longWindowPeople: Int?
+    @Option(name: .customLong("long-short-window-days"), help: "Days in one window re-plan of the long-horizon polish where the horizon holds fewer than three windows of --long-window-days (0: no polish there).") var longShortWindowDays: Int?
+    @Option(name: .customLong("long-short-window-share"), help: "The polish's share of a run with those shorter windows.") var longShortWindowShare: Double?
     @Option(name: .customLong("long-polish-max-cells"), help: "Largest problem (people × days) that gets the long-horizon polish of window re-plans.") var longPolishMaxCells: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
@@ -85,6 +87,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let heldCoverPeople, heldCoverPeople < 0 { throw ValidationError("--held-cover-people: must be 0 or more, got \(heldCoverPeople)") }
         if let longWindowDays, longWindowDays < 0 { throw ValidationError("--long-window-days: must be 0 or more, got \(longWindowDays)") }
         if let longWindowPeople, longWindowPeople < 1 { throw ValidationError("--long-window-people: must be at least 1, got \(longWindowPeople)") }
+        if let longShortWindowDays, longShortWindowDays < 0 { throw ValidationError("--long-short-window-days: must be 0 or more, got \(longShortWindowDays)") }
+        if let longShortWindowShare, !(0...0.9).contains(longShortWindowShare) { throw ValidationError("--long-short-window-share: must be 0 to 0.9, got \(longShortWindowShare)") }
         if let longPolishMaxCells, longPolishMaxCells < 0 { throw ValidationError("--long-polish-max-cells: must be 0 or more, got \(longPolishMaxCells)") }
         if let replanWindowNodes, replanWindowNodes < 1 { throw ValidationError("--replan-window-nodes: must be at least 1, got \(replanWindowNodes)") }
         if let polishShare, !(polishShare >= 0 && polishShare <= 0.9) { throw ValidationError("--polish-share: must be 0 to 0.9, got \(polishShare)") }
@@ -155,6 +159,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let replanWindowNodes { tuned.windowReplanNodes = replanWindowNodes }
             if let longWindowDays { tuned.longHorizonWindowDays = longWindowDays }
             if let longWindowPeople { tuned.longHorizonWindowPeople = longWindowPeople }
+            if let longShortWindowDays { tuned.longHorizonShortWindowDays = longShortWindowDays }
+            if let longShortWindowShare { tuned.longHorizonShortWindowShare = longShortWindowShare }
             if let longPolishMaxCells { tuned.longHorizonPolishMaxCells = longPolishMaxCells }
             if coverBranching { tuned.groupReplanCoverBranching = true }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }

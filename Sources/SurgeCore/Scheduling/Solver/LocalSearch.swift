@@ -727,7 +727,7 @@ final class LocalSearch {
     /// everyone (or `windowReplanPeople` people at random on larger problems); in the long-horizon
     /// polish `longHorizonWindowDays` and `longHorizonWindowPeople`.
     private func drawWindow() -> ([Int], Range<Int>) {
-        let width = min(s.D, longHorizonPolish ? options.longHorizonWindowDays : options.windowReplanDays)
+        let width = min(s.D, longHorizonPolish ? longHorizonWindowDays : options.windowReplanDays)
         let start = rng.pointee.below(s.D - width + 1)
         var people = Array(0..<s.P)
         let size = min(s.P, max(1, longHorizonPolish ? options.longHorizonWindowPeople : options.windowReplanPeople))
@@ -1057,7 +1057,9 @@ final class LocalSearch {
     /// `options.polishMaxCells` unless they get the long-horizon polish.
     private var polishShare: Double {
         if rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells && !longHorizonPolish { return 0 }
-        let share = options.polishShare ?? (groupReplansRun ? SolverOptions.groupPolishShare : SolverOptions.transferPolishShare)
+        let standard = groupReplansRun ? SolverOptions.groupPolishShare : SolverOptions.transferPolishShare
+        let share = options.polishShare ?? (longHorizonPolish && longHorizonWindowDays != options.longHorizonWindowDays
+                                            ? options.longHorizonShortWindowShare : standard)
         return min(0.9, max(0, share))
     }
 
@@ -1066,10 +1068,15 @@ final class LocalSearch {
 
     /// Whether the problem is above `polishMaxCells` but gets a polish of window re-plans only
     /// (see `SolverOptions.longHorizonPolishMaxCells`).
-    private lazy var longHorizonPolish: Bool = {
-        let cells = s.P * s.D, days = options.longHorizonWindowDays
-        return groupReplansRun && cells > options.polishMaxCells && cells <= options.longHorizonPolishMaxCells
-            && days > 0 && s.D >= 3 * days
+    private var longHorizonPolish: Bool { longHorizonWindowDays > 0 }
+
+    /// The days of the long-horizon polish's windows: `longHorizonWindowDays` where the horizon
+    /// holds three such windows, else `longHorizonShortWindowDays` where it holds three of those,
+    /// else 0 (no such polish).
+    private lazy var longHorizonWindowDays: Int = {
+        let cells = s.P * s.D
+        guard groupReplansRun && cells > options.polishMaxCells && cells <= options.longHorizonPolishMaxCells else { return 0 }
+        return [options.longHorizonWindowDays, options.longHorizonShortWindowDays].first { $0 > 0 && s.D >= 3 * $0 } ?? 0
     }()
 
     /// The end of a run: from the best plan, exact group re-plans (`groupReplanMove`, where the

@@ -198,7 +198,8 @@ public struct SolverOptions: Sendable {
     public var windowReplanNodes: Int = 40
     /// Largest problem (people × days) above `polishMaxCells` that still gets a polish, of window
     /// re-plans only (`longHorizonWindowDays` days of `longHorizonWindowPeople` people), where the
-    /// horizon holds at least three such windows. There the whole-horizon groups' masters are too
+    /// horizon holds at least three such windows, else of `longHorizonShortWindowDays` days where
+    /// it holds three of those (Instance15 and 17). There the whole-horizon groups' masters are too
     /// large (Instance19, 40 × 84: 4 s a node with 16 people), while a window's closes in a
     /// fraction of a second. Curtois & Qu Instance19, 60 s, 2 threads, seeds 1-13 (session 32):
     /// 3406, 3366, 3388, 3399, 3318, 3422, 3320, 3403, 3401, 3313, 3315, 3393, 3426 (median 3393,
@@ -210,9 +211,10 @@ public struct SolverOptions: Sendable {
     /// ahead too (3449, 3422, 3406 against 3492, 3437, 3513), but at 10 s, where the annealing
     /// still fills holes, it costs (3902, 3874, 3783 against 3759, 3599, 3945). On 15 (45 × 42, a
     /// window two thirds of the horizon) the same windows rarely closed and gained nothing: 3998,
-    /// 3962, 4193 against 3977, 3979, 3951.
+    /// 3962, 4193 against 3977, 3979, 3951; there windows of `longHorizonShortWindowDays` gain.
     public var longHorizonPolishMaxCells: Int = 4000
-    /// Days in one window re-plan of the long-horizon polish (0: no such polish). Instance19, 60 s,
+    /// Days in one window re-plan of the long-horizon polish where the horizon holds three such
+    /// windows (0: only `longHorizonShortWindowDays`). Instance19, 60 s,
     /// seeds 1-3, 12 people: 56 days 3564, 3372, 3412 (3-6 re-plans a run, 2 of 13 closed)
     /// against 28 days 3496, 3541, 3477.
     public var longHorizonWindowDays: Int = 28
@@ -220,6 +222,16 @@ public struct SolverOptions: Sendable {
     /// 12 people 3496, 3541, 3477; 30 people 3505, 3394, 3276; 40 people 3618, 3357, 3612; against
     /// 20 people 3334, 3319, 3312.
     public var longHorizonWindowPeople: Int = 20
+    /// Days in one window re-plan of the long-horizon polish where the horizon holds fewer than
+    /// three windows of `longHorizonWindowDays` but three of these (0: no polish there). Curtois &
+    /// Qu Instance15 (45 × 42), 60 s, 2 threads, seeds 1-8 (session 33), windows of 14 days and 20
+    /// people at a polish share of 0.3: 3944, 3959, 3953, 3955, 3944, 3971, 3967, 4036 (median
+    /// 3957) against 4073, 3998, 3996, 4000, 3977, 3986, 3960, 4048 (median 3997) without a
+    /// polish. Windows of 28 days (two thirds of 15's horizon) gained nothing (session 32).
+    public var longHorizonShortWindowDays: Int = 14
+    /// The polish's share of a run with windows of `longHorizonShortWindowDays` (unless
+    /// `polishShare` is set): the annealing still gains where 0.6 of the run would go to windows.
+    public var longHorizonShortWindowShare: Double = 0.3
     /// Most people one rebuild frees.
     public var ruinPeople: Int = 2
     /// Horizons longer than twice this many days rebuild a window of whole weeks of about this
