@@ -725,7 +725,7 @@ final class LocalSearch {
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
     /// everyone (or `windowReplanPeople` people at random on larger problems); in the long-horizon
-    /// polish `longHorizonWindowDays` and `longHorizonWindowPeople`.
+    /// polish its window length (`longHorizonWindowDays`) and `longHorizonWindowPeople`.
     private func drawWindow() -> ([Int], Range<Int>) {
         let width = min(s.D, longHorizonPolish ? longHorizonWindowDays : options.windowReplanDays)
         let start = rng.pointee.below(s.D - width + 1)
