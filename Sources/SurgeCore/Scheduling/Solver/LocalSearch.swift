@@ -725,9 +725,9 @@ final class LocalSearch {
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
     /// everyone (or `windowReplanPeople` people at random on larger problems); in the long-horizon
-    /// polish its window length (`longHorizonWindowDays`) and `longHorizonWindowPeople`.
+    /// polish `longHorizonWindowLength` and `longHorizonWindowPeople`.
     private func drawWindow() -> ([Int], Range<Int>) {
-        let width = min(s.D, longHorizonPolish ? longHorizonWindowDays : options.windowReplanDays)
+        let width = min(s.D, longHorizonPolish ? longHorizonWindowLength : options.windowReplanDays)
         let start = rng.pointee.below(s.D - width + 1)
         var people = Array(0..<s.P)
         let size = min(s.P, max(1, longHorizonPolish ? options.longHorizonWindowPeople : options.windowReplanPeople))
@@ -1058,7 +1058,7 @@ final class LocalSearch {
     private var polishShare: Double {
         if rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells && !longHorizonPolish { return 0 }
         let standard = groupReplansRun ? SolverOptions.groupPolishShare : SolverOptions.transferPolishShare
-        let share = options.polishShare ?? (longHorizonPolish && longHorizonWindowDays != options.longHorizonWindowDays
+        let share = options.polishShare ?? (longHorizonPolish && longHorizonWindowLength != options.longHorizonWindowDays
                                             ? options.longHorizonShortWindowShare : standard)
         return min(0.9, max(0, share))
     }
@@ -1068,12 +1068,12 @@ final class LocalSearch {
 
     /// Whether the problem is above `polishMaxCells` but gets a polish of window re-plans only
     /// (see `SolverOptions.longHorizonPolishMaxCells`).
-    private var longHorizonPolish: Bool { longHorizonWindowDays > 0 }
+    private var longHorizonPolish: Bool { longHorizonWindowLength > 0 }
 
     /// The days of the long-horizon polish's windows: `longHorizonWindowDays` where the horizon
     /// holds three such windows, else `longHorizonShortWindowDays` where it holds three of those,
     /// else 0 (no such polish).
-    private lazy var longHorizonWindowDays: Int = {
+    private lazy var longHorizonWindowLength: Int = {
         let cells = s.P * s.D
         guard groupReplansRun && cells > options.polishMaxCells && cells <= options.longHorizonPolishMaxCells else { return 0 }
         return [options.longHorizonWindowDays, options.longHorizonShortWindowDays].first { $0 > 0 && s.D >= 3 * $0 } ?? 0
