@@ -24,6 +24,7 @@ struct InterchangeTests {
         tally.windowRuns = 2; tally.windowComplete = 1; tally.windowKept = 1; tally.windowGain = 4
         tally.heldRuns = 2; tally.heldComplete = 2; tally.heldKept = 1; tally.heldGain = 3
         tally.grown = 2; tally.shrunk = 1; tally.largest = 16
+        tally.sharedKept = 5; tally.sharedGain = 9; tally.sharedRefused = 2
         statistics.groupReplans = tally
         let data = try JSONEncoder().encode(statistics)
         let back = try JSONDecoder().decode(SolverStatistics.self, from: data)
@@ -32,14 +33,16 @@ struct InterchangeTests {
         #expect(object.removeValue(forKey: "groupReplans") != nil)
         let older = try JSONDecoder().decode(SolverStatistics.self, from: try JSONSerialization.data(withJSONObject: object))
         #expect(older.groupReplans == nil && older.moves == statistics.moves)
-        // A tally written before the window counts and the group sizes existed decodes with them at 0.
+        // A tally written before the window counts, the group sizes and the shared counts existed decodes with them at 0.
         var counts = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(tally)) as? [String: Any])
-        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain", "heldRuns", "heldComplete", "heldKept", "heldGain", "grown", "shrunk", "largest"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
+        for key in ["windowRuns", "windowComplete", "windowKept", "windowGain", "heldRuns", "heldComplete", "heldKept", "heldGain", "grown", "shrunk", "largest",
+                    "sharedKept", "sharedGain", "sharedRefused"] { #expect(counts.removeValue(forKey: key) != nil, "\(key)") }
         let olderTally = try JSONDecoder().decode(GroupReplanTally.self, from: try JSONSerialization.data(withJSONObject: counts))
         var expected = tally
         expected.windowRuns = 0; expected.windowComplete = 0; expected.windowKept = 0; expected.windowGain = 0
         expected.heldRuns = 0; expected.heldComplete = 0; expected.heldKept = 0; expected.heldGain = 0
         expected.grown = 0; expected.shrunk = 0; expected.largest = 0
+        expected.sharedKept = 0; expected.sharedGain = 0; expected.sharedRefused = 0
         #expect(olderTally == expected)
     }
 

@@ -44,6 +44,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
     @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.6 with group re-plans, else 0.1).") var polishShare: Double?
     @Option(name: .customLong("polish-max-cells"), help: "Largest problem (people × days) that gets the polish.") var polishMaxCells: Int?
+    @Flag(name: .customLong("polish-apart"), help: "Threads polish apart (default: they keep one plan in step, taking each other's kept changes).") var polishApart = false
     @Flag(name: .customLong("polish-from-own"), help: "Each thread polishes its own best plan (default: all start from the best plan of all).") var polishFromOwn = false
     @Option(name: .customLong("group-percent"), help: "Percent of the polish turns that re-plan a group around an unmet wish exactly (branch and price).") var groupPercent: Int?
     @Option(name: .customLong("group-people"), help: "People in one exact group re-plan.") var groupPeople: Int?
@@ -59,6 +60,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("long-window-days"), help: "Days in one window re-plan of the long-horizon polish (0: only --long-short-window-days).") var longWindowDays: Int?
     @Option(name: .customLong("long-window-people"), help: "Most people in one window re-plan of the long-horizon polish.") var longWindowPeople: Int?
     @Option(name: .customLong("long-short-window-days"), help: "Days in one window re-plan of the long-horizon polish where the horizon holds fewer than three windows of --long-window-days (0: no polish there).") var longShortWindowDays: Int?
+    @Option(name: .customLong("long-window-share"), help: "The polish's share of a run with windows of --long-window-days.") var longWindowShare: Double?
     @Option(name: .customLong("long-short-window-share"), help: "The polish's share of a run with those shorter windows.") var longShortWindowShare: Double?
     @Option(name: .customLong("long-polish-max-cells"), help: "Largest problem (people × days) that gets the long-horizon polish of window re-plans.") var longPolishMaxCells: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
@@ -88,6 +90,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let longWindowDays, longWindowDays < 0 { throw ValidationError("--long-window-days: must be 0 or more, got \(longWindowDays)") }
         if let longWindowPeople, longWindowPeople < 1 { throw ValidationError("--long-window-people: must be at least 1, got \(longWindowPeople)") }
         if let longShortWindowDays, longShortWindowDays < 0 { throw ValidationError("--long-short-window-days: must be 0 or more, got \(longShortWindowDays)") }
+        if let longWindowShare, !(0...0.9).contains(longWindowShare) { throw ValidationError("--long-window-share: must be 0 to 0.9, got \(longWindowShare)") }
         if let longShortWindowShare, !(0...0.9).contains(longShortWindowShare) { throw ValidationError("--long-short-window-share: must be 0 to 0.9, got \(longShortWindowShare)") }
         if let longPolishMaxCells, longPolishMaxCells < 0 { throw ValidationError("--long-polish-max-cells: must be 0 or more, got \(longPolishMaxCells)") }
         if let replanWindowNodes, replanWindowNodes < 1 { throw ValidationError("--replan-window-nodes: must be at least 1, got \(replanWindowNodes)") }
@@ -144,6 +147,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let dayMatchPercent { tuned.dayMatchPercent = dayMatchPercent }
             if let dayMatchPeople { tuned.dayMatchPeople = dayMatchPeople }
             if let polishShare { tuned.polishShare = polishShare }
+            if polishApart { tuned.sharesPolishGains = false }
             if let polishMaxCells { tuned.polishMaxCells = polishMaxCells }
             if let groupPercent { tuned.groupReplanPercent = groupPercent }
             if polishFromOwn { tuned.polishFromBestOfAll = false }
@@ -160,6 +164,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let longWindowDays { tuned.longHorizonWindowDays = longWindowDays }
             if let longWindowPeople { tuned.longHorizonWindowPeople = longWindowPeople }
             if let longShortWindowDays { tuned.longHorizonShortWindowDays = longShortWindowDays }
+            if let longWindowShare { tuned.longHorizonWindowShare = longWindowShare }
             if let longShortWindowShare { tuned.longHorizonShortWindowShare = longShortWindowShare }
             if let longPolishMaxCells { tuned.longHorizonPolishMaxCells = longPolishMaxCells }
             if coverBranching { tuned.groupReplanCoverBranching = true }
@@ -177,7 +182,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
             if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
-                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); held cover \(tally.heldRuns), closed \(tally.heldComplete), kept \(tally.heldKept), gain \(tally.heldGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest)\n"
+                let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); held cover \(tally.heldRuns), closed \(tally.heldComplete), kept \(tally.heldKept), gain \(tally.heldGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest); shared kept \(tally.sharedKept), gain \(tally.sharedGain), refused \(tally.sharedRefused)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if boundSteps > 0 {

@@ -68,6 +68,14 @@ final class LocalSearch {
     var exchange: EliteExchange?
     /// Plans adopted from another thread at a meeting.
     private(set) var adoptions = 0
+    /// Where polishing threads keep one plan in step (see `SolverOptions.sharesPolishGains`);
+    /// used only where every polish turn is an exact group re-plan and all threads start the
+    /// polish from the one best plan.
+    var board: PolishBoard?
+    /// The board while this thread's polish shares its plan.
+    private var sharedBoard: PolishBoard?
+    /// The board's posts this thread has taken.
+    private var boardRead = 0
     /// One day's cells of a group re-assigned exactly (see `DayMatcher`); made on first use.
     private lazy var dayMatcher = DayMatcher(s)
     private(set) var dayMatches = 0
@@ -707,10 +715,28 @@ final class LocalSearch {
     /// returns the soft points gained, nil when it did not keep them.
     private func applyGroupRows(_ rows: [[Int32]]?, _ members: [Int]) -> Int? {
         guard let rows else { return nil }
-        var changed = 0
-        for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { changed += 1 } }
-        guard changed > 0, s.logCount + changed <= s.maxCells else { return nil }
-        for (g, p) in members.enumerated() { for d in 0..<s.D where rows[g][d] != s.cell(p, d) { s.set(p, d, rows[g][d]) } }
+        var cells: [PolishBoard.PlanCell] = []
+        for (g, p) in members.enumerated() {
+            for d in 0..<s.D where rows[g][d] != s.cell(p, d) { cells.append(.init(person: Int32(p), day: Int32(d), value: rows[g][d])) }
+        }
+        guard !cells.isEmpty else { return nil }
+        guard let board = sharedBoard else { return keepIfBetter(cells) }
+        // Others' changes first, then this one judged on top of them (it was planned without them).
+        var gain: Int? = nil
+        boardRead = board.sync(from: boardRead) { posts in
+            take(posts)
+            gain = keepIfBetter(cells)
+            if gain == nil && !posts.isEmpty { groupTally.sharedRefused += 1 }
+            return gain == nil ? nil : cells
+        }
+        return gain
+    }
+
+    /// Writes the cells and keeps them when the exact score is better; returns the soft points
+    /// gained, nil when it did not keep them.
+    private func keepIfBetter(_ cells: [PolishBoard.PlanCell]) -> Int? {
+        guard s.logCount + cells.count <= s.maxCells else { return nil }
+        for c in cells { s.set(Int(c.person), Int(c.day), c.value) }
         let delta = s.evaluate()
         let before = s.score
         let after = Score(hard: before.hard + delta.hard, coverage: before.coverage + delta.coverage, soft: before.soft + delta.soft)
@@ -721,6 +747,34 @@ final class LocalSearch {
         groupTally.gain += before.soft - after.soft
         if after < best { best = after; bestIsCurrent = true; secondsToBest = elapsed() }
         return before.soft - after.soft
+    }
+
+    /// Takes other threads' posts into the plan as they were kept: each was better on the plan
+    /// this one is in step with, so each is kept as it stands.
+    private func take(_ posts: [PolishBoard.Post]) {
+        if posts.isEmpty { return }
+        // Should the plan ever be worse after them, the best plan stays on hand.
+        if bestIsCurrent { s.snapshot(into: bestGrid); bestIsCurrent = false }
+        let before = s.score
+        for post in posts {
+            for c in post.cells where s.cell(Int(c.person), Int(c.day)) != c.value { s.set(Int(c.person), Int(c.day), c.value) }
+            s.commit(s.evaluate())
+        }
+        groupTally.sharedKept += posts.count
+        groupTally.sharedGain += before.soft - s.score.soft
+        if s.score <= best {
+            if s.score < best { secondsToBest = elapsed() }
+            best = s.score; bestIsCurrent = true
+        }
+    }
+
+    /// Takes the posts made since this thread last looked (before a re-plan, so that it plans on
+    /// the shared plan).
+    private func takeNewPosts() {
+        guard let board = sharedBoard else { return }
+        var new: [PolishBoard.Post] = []
+        boardRead = board.sync(from: boardRead) { posts in new = posts; return nil }
+        take(new)
     }
 
     /// A window re-plan for `groupReplanMove`: `windowReplanDays` consecutive days at random, and
@@ -940,11 +994,18 @@ final class LocalSearch {
     /// without offering or adopting: its cycles' plans are cooled while the others' are still
     /// warm, and adopting them would pull every thread into the basin the explorer found first.
     /// With `everyone` (the meeting at the start of the polish) every thread offers and adopts.
-    private func meet(_ ex: EliteExchange, everyone: Bool = false) {
+    private func meet(_ ex: EliteExchange, everyone: Bool = false, inStep: Bool = false) {
         let joins = everyone || cycles == 1
         let offer = !joins ? nil : bestIsCurrent ? UnsafePointer(s.grid) : UnsafePointer(bestGrid)
         let received = ex.meet(thread: thread, best: best, grid: offer, count: s.P * s.D)
-        guard joins, let elite = received, elite.score < best else { return }
+        // In step (`sharedBoard`), every thread takes the one plan offered, even at an equal score.
+        guard joins, let elite = received, elite.score < best || inStep else { return }
+        if inStep && elite.score >= best {
+            restoreBest()
+            elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
+            best = s.score
+            return
+        }
         elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
         best = s.score
         bestIsCurrent = true
@@ -1058,8 +1119,8 @@ final class LocalSearch {
     private var polishShare: Double {
         if rebuilder == nil || s.P < 2 || s.P * s.D > options.polishMaxCells && !longHorizonPolish { return 0 }
         let standard = groupReplansRun ? SolverOptions.groupPolishShare : SolverOptions.transferPolishShare
-        let share = options.polishShare ?? (longHorizonPolish && longHorizonWindowLength != options.longHorizonWindowDays
-                                            ? options.longHorizonShortWindowShare : standard)
+        let long = longHorizonWindowLength == options.longHorizonWindowDays ? options.longHorizonWindowShare : options.longHorizonShortWindowShare
+        let share = options.polishShare ?? (longHorizonPolish ? long : standard)
         return min(0.9, max(0, share))
     }
 
@@ -1088,7 +1149,12 @@ final class LocalSearch {
         guard polishShare > 0, let rb = rebuilder else { return }
         // Every thread polishes the best plan of all, each with its own draws (the explorer's
         // cycles are over, so it adopts too).
-        if options.polishFromBestOfAll, let ex = exchange { meet(ex, everyone: true) }
+        // Threads share one plan only where every turn is an exact group re-plan, whose every
+        // change is posted, and all start from the same plan (the best of all, ties included).
+        if options.polishFromBestOfAll, let ex = exchange {
+            if groupReplansRun && options.groupReplanPercent >= 100 { sharedBoard = board }
+            meet(ex, everyone: true, inStep: sharedBoard != nil)
+        }
         let budget = options.moveBudget
         // A move budget is spent in ordinary moves' worth of work, as the rebuild turns are.
         let moveWork = self.moveWork
@@ -1101,6 +1167,7 @@ final class LocalSearch {
             } else if budget == nil { break }
             if options.isCancelled?() == true { break }
             if let t = options.target, best <= t { break }
+            takeNewPosts()
             if groupReplansRun && rng.pointee.below(100) < options.groupReplanPercent, let group = groupReplan {
                 groupReplanMove(group)
             } else {
@@ -1108,6 +1175,8 @@ final class LocalSearch {
             }
             spent += max(1, Int(Double(lastRebuildWork) / moveWork))
         }
+        // The others' last gains too (each thread posts at most one more after this).
+        takeNewPosts()
         restoreBest()
     }
 }

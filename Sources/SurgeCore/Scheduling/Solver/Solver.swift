@@ -37,6 +37,7 @@ public enum Solver {
         let threads = max(1, options.threads)
         let box = ResultBox(count: threads)
         let exchange = threads > 1 && !options.exchangeMeetings.isEmpty ? EliteExchange(threads: threads, meetings: options.exchangeMeetings) : nil
+        let board = threads > 1 && options.sharesPolishGains && options.moveBudget == nil && options.timeLimit != nil ? PolishBoard() : nil
         let work: @Sendable (Int) -> Void = { t in
             let options = threadOptions(options, thread: t, threads: threads)
             let s = IncrementalScore(cp)
@@ -46,6 +47,7 @@ public enum Solver {
             let constructed = s.score
             let search = LocalSearch(s, rng: rng, options: options, thread: t, startTime: t0, freshRestarts: initial == nil)
             search.exchange = exchange
+            search.board = board
             search.run()
             let grid = Array(UnsafeBufferPointer(start: s.grid, count: s.P * s.D))
             box.set(t, ThreadResult(score: s.score, grid: grid, moves: search.moves, construction: constructed,

@@ -137,6 +137,21 @@ public struct SolverOptions: Sendable {
     /// 2 threads, against each from its own: 9 441, 443, 440, 443, 442, 442 against 443, 442, 443,
     /// 446, 444, 446 (seeds 1-6, better in 5 of 6); 7 1056, 1058, 1058 against 1058, 1058, 1056.
     public var polishFromBestOfAll: Bool = true
+    /// With several threads and a time limit but no move budget, the polishing threads keep one
+    /// plan in step (`PolishBoard`): each posts every change it keeps and takes the others' before
+    /// its next re-plan, so the run keeps the gains of all threads instead of the better thread's.
+    /// Only where every polish turn is an exact group re-plan and the threads start the polish
+    /// from the best plan of all. Off under a move budget: the order of the posts depends on
+    /// timing, and budgeted runs are reproducible. Curtois & Qu, 60 s, 2 threads (session 36),
+    /// Instance19, 18 runs (seeds 1-6 twice, 7-12 once): median 3383.5, mean 3362.9, against
+    /// 3391.5 and 3369.9 polishing apart (better in 10 pairs, worse in 8): the runs differ mostly
+    /// by the annealing's plan (30 or 31 positions short), and in step the plan keeps both
+    /// threads' gains. At the share of `longHorizonWindowShare`, seeds 1-6: 3299, 3286, 3302,
+    /// 3298, 3333, 3304 (median 3300.5) against 3346, 3310, 3279, 3319, 3296, 3323 (3314.5)
+    /// apart. Level on 9 (seeds 1-4: 439, 439, 440, 440 against 439, 439, 440, 439) and 15
+    /// (seeds 1-3: 3959, 4042, 3964 against 3957, 3955, 3979; the polish gained 17, 11, 32
+    /// points against 12, 31, 16).
+    public var sharesPolishGains: Bool = true
     /// Percent of the polish turns that re-plan a group exactly (`GroupReplan`: branch and price
     /// over the rows of `groupReplanPeople` people around an unmet wish, everyone else fixed).
     /// Where the relaxation is not valid (quotas, mixes, minimum headcounts) the polish makes
@@ -229,6 +244,14 @@ public struct SolverOptions: Sendable {
     /// 3957) against 4073, 3998, 3996, 4000, 3977, 3986, 3960, 4048 (median 3997) without a
     /// polish. Windows of 28 days (two thirds of 15's horizon) gained nothing (session 32).
     public var longHorizonShortWindowDays: Int = 14
+    /// The polish's share of a run with windows of `longHorizonWindowDays` (unless `polishShare`
+    /// is set). Instance19, 60 s, 2 threads (session 36), with the threads polishing in step
+    /// (`sharesPolishGains`): 0.45, seeds 1-12: 3299, 3286, 3302, 3298, 3333, 3304, 3321, 3324,
+    /// 3398, 3278, 3361, 3299 (median 3303, mean 3316.9), against 0.6 (the share before), 18
+    /// runs on seeds 1-12: median 3383.5, mean 3362.9 (seeds 7-12: 3405, 3409, 3366, 3472, 3381,
+    /// 3300). The gain is the longer annealing: a polish from a good plan gains 40-60 points, one
+    /// from a plan a few positions shorter 200-370, and ends no better.
+    public var longHorizonWindowShare: Double = 0.45
     /// The polish's share of a run with windows of `longHorizonShortWindowDays` (unless
     /// `polishShare` is set): the annealing still gains where 0.6 of the run would go to windows.
     public var longHorizonShortWindowShare: Double = 0.3
@@ -329,11 +352,15 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
     /// Times a thread's groups grew and fell back (`SolverOptions.groupReplanMostPeople`), and
     /// the largest group.
     public var grown = 0, shrunk = 0, largest = 0
+    /// Changes of other polishing threads taken into the plan (`PolishBoard`), the soft points
+    /// they gained, and re-plans of this thread's own refused once those were taken.
+    public var sharedKept = 0, sharedGain = 0, sharedRefused = 0
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case runs, complete, kept, gain, nodes, seconds, windowRuns, windowComplete, windowKept, windowGain
         case heldRuns, heldComplete, heldKept, heldGain, grown, shrunk, largest
+        case sharedKept, sharedGain, sharedRefused
     }
 
     /// Tallies written before a count existed decode with it at 0.
@@ -348,6 +375,7 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
         heldRuns = try count(.heldRuns); heldComplete = try count(.heldComplete)
         heldKept = try count(.heldKept); heldGain = try count(.heldGain)
         grown = try count(.grown); shrunk = try count(.shrunk); largest = try count(.largest)
+        sharedKept = try count(.sharedKept); sharedGain = try count(.sharedGain); sharedRefused = try count(.sharedRefused)
     }
 
     static func + (a: Self, b: Self) -> Self {
@@ -356,6 +384,7 @@ public struct GroupReplanTally: Sendable, Codable, Equatable {
         c.windowRuns += b.windowRuns; c.windowComplete += b.windowComplete; c.windowKept += b.windowKept; c.windowGain += b.windowGain
         c.heldRuns += b.heldRuns; c.heldComplete += b.heldComplete; c.heldKept += b.heldKept; c.heldGain += b.heldGain
         c.grown += b.grown; c.shrunk += b.shrunk; c.largest = max(a.largest, b.largest)
+        c.sharedKept += b.sharedKept; c.sharedGain += b.sharedGain; c.sharedRefused += b.sharedRefused
         return c
     }
 }
