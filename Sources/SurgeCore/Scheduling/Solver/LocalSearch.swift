@@ -1108,6 +1108,9 @@ final class LocalSearch {
             tryMove(hw: hw, cw: cw, temperature: temperature)
         }
         restoreBest()
+        // Meetings the loop skipped (its time ran out first, or two fell due between checks), so
+        // that every thread comes to the polish's meeting at the same count.
+        if let ex = exchange { while meetingsHeld < ex.meetings.count { meetingsHeld += 1; meet(ex) } }
         polish(hw: baseHardWeight, cw: cw)
         if best != lastReported, let report = options.progress {
             report(SolverProgress(thread: thread, moves: moves, best: best, elapsed: elapsed()))
@@ -1152,8 +1155,11 @@ final class LocalSearch {
         // Threads share one plan only where every turn is an exact group re-plan, whose every
         // change is posted, and all start from the same plan (the best of all, ties included).
         if options.polishFromBestOfAll, let ex = exchange {
-            if groupReplansRun && options.groupReplanPercent >= 100 { sharedBoard = board }
-            meet(ex, everyone: true, inStep: sharedBoard != nil)
+            let shares = groupReplansRun && options.groupReplanPercent >= 100 && board != nil
+            meet(ex, everyone: true, inStep: shares)
+            // A thread that came to the meeting with another one (e.g. a late thread's last
+            // meeting of the annealing) starts elsewhere, and then polishes apart.
+            if shares, let board, board.join(score: s.score, grid: UnsafeBufferPointer(start: s.grid, count: s.P * s.D)) { sharedBoard = board }
         }
         let budget = options.moveBudget
         // A move budget is spent in ordinary moves' worth of work, as the rebuild turns are.

@@ -23,6 +23,18 @@ final class PolishBoard: @unchecked Sendable {
 
     private let lock = NSLock()
     private var posts: [Post] = []
+    private var start: (score: Score, grid: [Int32])?
+
+    /// Whether a thread whose polish starts from this plan may share: the first thread to ask sets
+    /// the plan every post applies to, and a thread that starts elsewhere polishes apart.
+    func join(score: Score, grid: UnsafeBufferPointer<Int32>) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard let start else {
+            start = (score, Array(grid))
+            return true
+        }
+        return start.score == score && start.grid.elementsEqual(grid)
+    }
 
     /// Runs `body` with the posts from index `from` on, while nobody else can post, and posts the
     /// cells it returns (nil or empty: nothing). Returns the index to read from next time.
