@@ -1000,17 +1000,11 @@ final class LocalSearch {
         let received = ex.meet(thread: thread, best: best, grid: offer, count: s.P * s.D)
         // In step (`sharedBoard`), every thread takes the one plan offered, even at an equal score.
         guard joins, let elite = received, elite.score < best || inStep else { return }
-        if inStep && elite.score >= best {
-            restoreBest()
-            elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
-            best = s.score
-            return
-        }
+        let better = elite.score < best
         elite.grid.withUnsafeBufferPointer { s.load($0.baseAddress!) }
         best = s.score
         bestIsCurrent = true
-        secondsToBest = elapsed()
-        adoptions += 1
+        if better { secondsToBest = elapsed(); adoptions += 1 }
     }
 
     /// The cycles a run gets when the options leave it open: enough that each has

@@ -37,7 +37,8 @@ public enum Solver {
         let threads = max(1, options.threads)
         let box = ResultBox(count: threads)
         let exchange = threads > 1 && !options.exchangeMeetings.isEmpty ? EliteExchange(threads: threads, meetings: options.exchangeMeetings) : nil
-        let board = threads > 1 && options.sharesPolishGains && options.moveBudget == nil && options.timeLimit != nil ? PolishBoard() : nil
+        // The polish's threads come in step at a meeting, so sharing needs the exchange.
+        let board = exchange != nil && options.sharesPolishGains && options.moveBudget == nil && options.timeLimit != nil ? PolishBoard() : nil
         let work: @Sendable (Int) -> Void = { t in
             let options = threadOptions(options, thread: t, threads: threads)
             let s = IncrementalScore(cp)
