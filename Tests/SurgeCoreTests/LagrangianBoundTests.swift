@@ -66,3 +66,25 @@ struct LagrangianBoundTests {
         #expect(found, "no random problem with quotas, mixes or minimum headcounts was drawn")
     }
 }
+
+/// Duals become integer prices through `LagrangianBound.price`: a blown-up dual of a nearly
+/// singular master once crashed a whole-horizon group re-plan on Instance19 (a Double beyond
+/// Int.min converted to Int).
+struct PriceConversionTests {
+    @Test("ordinary duals are rounded to units of 1/scale and not clamped", arguments: [0.0, 1.25, -3.0004, 1e6, -1e8])
+    func ordinary(dual: Double) {
+        let (price, clamped) = LagrangianBound.price(dual)
+        #expect(!clamped)
+        #expect(price == Int((dual * Double(LagrangianBound.scale)).rounded()))
+    }
+
+    @Test("duals beyond the limit, infinite or NaN are clamped and reported", arguments: [1e30, -1e30, Double.infinity, -Double.infinity, Double.nan, -9.3e15])
+    func extreme(dual: Double) {
+        let (price, clamped) = LagrangianBound.price(dual)
+        #expect(clamped)
+        #expect(abs(price) <= LagrangianBound.priceLimit)
+        if dual.isNaN { #expect(price == 0) } else { #expect(price.signum() == Int(dual.sign == .minus ? -1 : 1)) }
+        // Sums the pricing makes with clamped prices cannot overflow.
+        #expect(price.multipliedReportingOverflow(by: 1000).overflow == false)
+    }
+}

@@ -99,7 +99,6 @@ final class CoverMaster {
     /// improve it. Stops when the bound meets the master's value, nothing new prices out, or
     /// `isCancelled` says so.
     func run(rounds: Int, isCancelled: (() -> Bool)? = nil) -> CoverMasterResult? {
-        let S = Double(LagrangianBound.scale)
         var best = -Double.infinity
         var made = 0, cancelled = false
         for _ in 0..<max(1, rounds) {
@@ -107,8 +106,9 @@ final class CoverMaster {
             made += 1
             _ = lp.solve()
             let y = lp.duals()
-            for j in 0..<J { pricing.prices[j] = Int((y[j] * S).rounded()) }
-            for x in 0..<(P * K) { pricing.kindPrices[x] = capRow[x] >= 0 ? max(0, Int((-y[capRow[x]] * S).rounded())) : 0 }
+            // Clamped prices still give a valid bound (any prices do).
+            for j in 0..<J { pricing.prices[j] = LagrangianBound.price(y[j]).price }
+            for x in 0..<(P * K) { pricing.kindPrices[x] = capRow[x] >= 0 ? max(0, LagrangianBound.price(-y[capRow[x]]).price) : 0 }
             guard let value = pricing.evaluate() else { return nil }
             // Only a master without artificials gives duals worth a bound; any prices give a
             // valid one, so the best is kept either way.

@@ -412,15 +412,24 @@ final class GroupReplan {
             let y = lp.duals()
             var pi = y
             if let center, !pure { for i in 0..<pi.count { pi[i] = Self.smoothing * center[i] + (1 - Self.smoothing) * y[i] } }
-            for i in 0..<n { prices[group.positions[i]] = Int((pi[i] * Double(S)).rounded()) }
+            // Whether every member's cheapest relaxed row is a legal column and the prices are
+            // the duals (else the master's value is no bound, only the Lagrangian one is).
+            var exact = true
+            for i in 0..<n {
+                let (price, clamped) = LagrangianBound.price(pi[i])
+                prices[group.positions[i]] = price
+                if clamped { exact = false }
+            }
             for g in 0..<k {
-                for kind in 0..<K { kindPrices[members[g] * K + kind] = capRow[g * K + kind] >= 0 ? max(0, Int((-pi[capRow[g * K + kind]] * Double(S)).rounded())) : 0 }
+                for kind in 0..<K {
+                    guard capRow[g * K + kind] >= 0 else { kindPrices[members[g] * K + kind] = 0; continue }
+                    let (price, clamped) = LagrangianBound.price(-pi[capRow[g * K + kind]])
+                    kindPrices[members[g] * K + kind] = max(0, price)
+                    if clamped { exact = false }
+                }
             }
             // The Lagrangian value at these prices bounds every integral completion of the node.
             var total = 0, added = 0
-            // Whether every member's cheapest relaxed row is a legal column (else the master's
-            // value is no bound, only the Lagrangian one is).
-            var exact = true
             for g in 0..<k {
                 let p = members[g]
                 // Only a row below the member's dual can price out: its reduced cost (in units of

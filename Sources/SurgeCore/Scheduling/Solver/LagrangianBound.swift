@@ -26,6 +26,21 @@ final class LagrangianBound {
     /// Weight of a missing hour of minimum minutes in the relaxed rows (any weight ≥ 0 keeps the
     /// bound valid; a large one enforces the minimum).
     static let missingHourWeight = 1_000_000
+    /// Largest magnitude of a price: a master's duals blow up on nearly singular bases, and a
+    /// price beyond this would overflow the Int sums of the pricing (a crash, seen on a
+    /// whole-horizon group of Instance19). No real dual comes near it: costs stay below 1e7.
+    static let priceLimit = 1_000_000_000_000
+
+    /// `value` points as a price in units of 1/scale, rounded, and whether it had to be clamped
+    /// to `priceLimit` (NaN counts as clamped, to 0): prices that were clamped still give a valid
+    /// Lagrangian bound, but a pricing at them proves nothing about the master's columns.
+    static func price(_ value: Double) -> (price: Int, clamped: Bool) {
+        let x = (value * Double(scale)).rounded()
+        if x.isNaN { return (0, true) }
+        if x > Double(priceLimit) { return (priceLimit, true) }
+        if x < -Double(priceLimit) { return (-priceLimit, true) }
+        return (Int(x), false)
+    }
 
     init(_ s: IncrementalScore) { self.s = s; cp = s.cp }
 
@@ -53,7 +68,7 @@ final class LagrangianBound {
     /// `isCancelled` says so.
     func compute(steps: Int, upperBound: Int, isCancelled: (() -> Bool)? = nil) -> CoverBound? {
         guard let pricing = pricing() else { return nil }
-        let P = s.P, J = s.J, K = cp.kindCount, S = Self.scale
+        let P = s.P, J = s.J, K = cp.kindCount
         let prices = pricing.prices, kindPrices = pricing.kindPrices
         var kindDirection = [Double](repeating: 0, count: P * K)
         var direction = [Double](repeating: 0, count: J)
@@ -88,10 +103,10 @@ final class LagrangianBound {
             if dnorm <= 0 { break }
             let t = mu * max(1, Double(upperBound) - value) / dnorm
             for j in 0..<J where direction[j] != 0 {
-                prices[j] = min(pricing.highest[j], max(pricing.lowest[j], prices[j] + Int((t * direction[j] * Double(S)).rounded())))
+                prices[j] = min(pricing.highest[j], max(pricing.lowest[j], prices[j] + Self.price(t * direction[j]).price))
             }
             for x in 0..<(P * K) where pricing.capOf[x] >= 0 && kindDirection[x] != 0 {
-                kindPrices[x] = max(0, kindPrices[x] + Int((t * kindDirection[x] * Double(S)).rounded()))
+                kindPrices[x] = min(Self.priceLimit, max(0, kindPrices[x] + Self.price(t * kindDirection[x]).price))
             }
         }
         return CoverBound(value: best, steps: made, bestStep: bestStep)
