@@ -27,6 +27,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("hole-run-percent"), help: "Percent of moves that extend a run into an adjacent hole.") var holeRunPercent: Int?
     @Option(name: .customLong("floor-divisor"), help: "The adaptive hard weight never drops below the base weight divided by this.") var floorDivisor: Int?
     @Option(name: .customLong("weekend-percent"), help: "Percent of hole-run draws on weekends that move a half weekend into the hole.") var weekendPercent: Int?
+    @Option(name: .customLong("long-weekend-percent"), help: "--weekend-percent on horizons whose rebuilds work in windows (longer than twice --window-days).") var longWeekendPercent: Int?
     @Option(name: .customLong("wish-block-percent"), help: "Percent of wish swaps that exchange whole runs between the two people.") var wishBlockPercent: Int?
     @Option(name: .customLong("aligned-percent"), help: "Percent of block swaps cut where both people are off.") var alignedPercent: Int?
     @Option(name: .customLong("surplus-percent"), help: "Percent of aimed assignments taken from a surplus position.") var surplusPercent: Int?
@@ -90,6 +91,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let longWindowDays, longWindowDays < 0 { throw ValidationError("--long-window-days: must be 0 or more, got \(longWindowDays)") }
         if let longWindowPeople, longWindowPeople < 1 { throw ValidationError("--long-window-people: must be at least 1, got \(longWindowPeople)") }
         if let longShortWindowDays, longShortWindowDays < 0 { throw ValidationError("--long-short-window-days: must be 0 or more, got \(longShortWindowDays)") }
+        if let weekendPercent, !(0...100).contains(weekendPercent) { throw ValidationError("--weekend-percent: must be 0 to 100, got \(weekendPercent)") }
+        if let longWeekendPercent, !(0...100).contains(longWeekendPercent) { throw ValidationError("--long-weekend-percent: must be 0 to 100, got \(longWeekendPercent)") }
         if let longWindowShare, !(0...0.9).contains(longWindowShare) { throw ValidationError("--long-window-share: must be 0 to 0.9, got \(longWindowShare)") }
         if let longShortWindowShare, !(0...0.9).contains(longShortWindowShare) { throw ValidationError("--long-short-window-share: must be 0 to 0.9, got \(longShortWindowShare)") }
         if let longPolishMaxCells, longPolishMaxCells < 0 { throw ValidationError("--long-polish-max-cells: must be 0 or more, got \(longPolishMaxCells)") }
@@ -134,6 +137,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let wishPercent { tuned.wishSwapPercent = wishPercent }
             if let holeRunPercent { tuned.holeRunPercent = holeRunPercent }
             if let weekendPercent { tuned.weekendMovePercent = weekendPercent }
+            if let longWeekendPercent { tuned.longHorizonWeekendMovePercent = longWeekendPercent }
             if let floorDivisor { tuned.hardWeightFloorDivisor = floorDivisor }
             if let wishBlockPercent { tuned.wishBlockPercent = wishBlockPercent }
             if let alignedPercent { tuned.alignedBlockPercent = alignedPercent }

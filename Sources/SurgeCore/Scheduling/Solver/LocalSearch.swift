@@ -398,7 +398,8 @@ final class LocalSearch {
         let j = sampledHole()
         if j < 0 { return false }
         let d = Int(cp.demandDay[j])
-        if options.weekendMovePercent > 0 && cp.dayWeekend[d] >= 0 && rng.pointee.below(100) < options.weekendMovePercent {
+        let weekendPercent = rebuildsWindows ? options.longHorizonWeekendMovePercent : options.weekendMovePercent
+        if weekendPercent > 0 && cp.dayWeekend[d] >= 0 && rng.pointee.below(100) < weekendPercent {
             return drawWeekendMove(j, d)
         }
         // The neighbouring day whose workers may extend their run into d: the run ends on d-1

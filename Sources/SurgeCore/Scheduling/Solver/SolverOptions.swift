@@ -82,6 +82,15 @@ public struct SolverOptions: Sendable {
     /// 6106), 5, 9 and 11 by an outlier each, but better on 5 and 9 at 10 s, one thread (1240 /
     /// 1248, 458 / 465). 15 % against 30 %: worse on 23 and 13, better on 5 and 9.
     public var weekendMovePercent: Int = 30
+    /// `weekendMovePercent` on horizons whose rebuilds work in windows (longer than twice
+    /// `rebuildWindowDays`), where a weekend hole is rarely next to a run that may grow into it:
+    /// everyone has used the weekends the rules allow, so a hole is filled by moving someone's half
+    /// weekend. Measured on Curtois & Qu at 60 s, 2 threads, against 30 %, the same seeds one after
+    /// another: Instance19 (84 days), seeds 5-14, median 3312.5 against 3403 (better in 9 of 10;
+    /// 30 positions short in 6 of 10 runs against 0 of 10); 60 %: 3356.5; 23: 18,761 and 18,791
+    /// against 18,993 and 18,883; 21 level (21,534 and 21,582 against 21,538 and 21,567). Not on
+    /// short horizons: on 13 (28 days) 90 % left a 12th position short in 2 of 7 runs.
+    public var longHorizonWeekendMovePercent: Int = 90
     /// Percent of wish swaps that, instead of a one-day exchange, swap the wisher's and the
     /// holder's cells over the shortest block of days around the wish that both have off at its
     /// ends: whole runs change hands, so minimum and maximum run lengths stay kept. Measured on
