@@ -87,7 +87,7 @@ public struct SolverOptions: Sendable {
     /// everyone has used the weekends the rules allow, so a hole is filled by moving someone's half
     /// weekend. Measured on Curtois & Qu at 60 s, 2 threads, against 30 %, the same seeds one after
     /// another: Instance19 (84 days), seeds 5-14, median 3312.5 against 3403 (better in 9 of 10;
-    /// 30 positions short in 6 of 10 runs against 0 of 10); 60 %: 3356.5; 23: 18,761 and 18,791
+    /// 30 positions short in 7 of 10 runs against 0 of 10); 60 %: 3356.5; 23: 18,761 and 18,791
     /// against 18,993 and 18,883; 21 level (21,534 and 21,582 against 21,538 and 21,567). Not on
     /// short horizons: on 13 (28 days) 90 % left a 12th position short in 2 of 7 runs.
     public var longHorizonWeekendMovePercent: Int = 90
