@@ -7,15 +7,10 @@ import Testing
 /// never does (it starts with the hole or with an exchange on the neighbouring day).
 struct LongHorizonWeekendMoveTests {
     static func weekendMoves(days: Int, seed: Int, ordinary: Int, long: Int) throws -> (moves: Int, draws: Int) {
-        let text = RowRebuilderTests.curtoisText(seed: UInt64(seed) &+ 1300, people: 10, days: days)
-        let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
-        let s = IncrementalScore(cp)
-        var rng = SplitMix64(seed: UInt64(seed))
-        RowRebuilderTests.randomGrid(s, &rng)
-        var options = SolverOptions(seed: UInt64(seed))
-        options.weekendMovePercent = ordinary
-        options.longHorizonWeekendMovePercent = long
-        let search = LocalSearch(s, rng: rng, options: options, thread: 0, startTime: nil)
+        let (_, _, search) = try RowRebuilderTests.searchOnRandomRoster(seed: seed, instanceSeed: UInt64(seed) &+ 1300, days: days) {
+            $0.weekendMovePercent = ordinary
+            $0.longHorizonWeekendMovePercent = long
+        }
         var moves = 0, draws = 0
         for _ in 0..<4000 where search.drawHoleRun() {
             draws += 1

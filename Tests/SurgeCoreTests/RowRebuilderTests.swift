@@ -47,12 +47,12 @@ struct RowRebuilderTests {
         s.recomputeAll()
     }
 
-    /// A search on a random 10-person, 21-day Curtois roster (for tests of single moves).
+    /// A search on a random 10-person Curtois roster of `days` days (for tests of single moves).
     /// Moves that draw several kinds are tested one kind at a time: `tune` sets the shares (by
     /// default the weekend move and the wish block exchange are off).
-    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64,
+    static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64, days: Int = 21,
                                      tune: (inout SolverOptions) -> Void = { $0.weekendMovePercent = 0; $0.wishBlockPercent = 0 }) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
-        let text = curtoisText(seed: instanceSeed, people: 10, days: 21)
+        let text = curtoisText(seed: instanceSeed, people: 10, days: days)
         let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
         let s = IncrementalScore(cp)
         var rng = SplitMix64(seed: UInt64(seed))
