@@ -51,7 +51,7 @@ struct RowRebuilderTests {
     /// Moves that draw several kinds are tested one kind at a time: `tune` sets the shares (by
     /// default the weekend move and the wish block exchange are off).
     static func searchOnRandomRoster(seed: Int, instanceSeed: UInt64, days: Int = 21,
-                                     tune: (inout SolverOptions) -> Void = { $0.weekendMovePercent = 0; $0.wishBlockPercent = 0 }) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
+                                     tune: (inout SolverOptions) -> Void = { $0.weekendMovePercent = 0; $0.longHorizonWeekendMovePercent = 0; $0.wishBlockPercent = 0 }) throws -> (CompiledProblem, IncrementalScore, LocalSearch) {
         let text = curtoisText(seed: instanceSeed, people: 10, days: days)
         let cp = try CompiledProblem(CurtoisModel(try CurtoisParser.parse(text)).problem)
         let s = IncrementalScore(cp)
