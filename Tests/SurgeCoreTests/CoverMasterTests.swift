@@ -27,4 +27,20 @@ struct CoverMasterTests {
         // The rounds end when the bound meets the master's value: the linear bound is reached.
         #expect(master.bound >= master.masterValue - 1e-3, "seed \(seed): bound \(master.bound), master \(master.masterValue)")
     }
+
+    @Test("the cover held by slacks gives the same linear bound as headcount columns", arguments: 0..<3)
+    func slackCoverMatchesHeadcountColumns(seed: Int) throws {
+        let (model, check) = try LagrangianBoundTests.solvedInstance(seed: seed)
+        let cp = try CompiledProblem(model.problem)
+        let slack = try #require(CoverMaster(IncrementalScore(cp)))
+        let headcount = try #require(CoverMaster(IncrementalScore(cp), allowsSlackCover: false))
+        // Curtois cover is linear on each side of the target, so the default takes the slack form.
+        #expect(slack.slackCover && !headcount.slackCover)
+        #expect(slack.lp.m < headcount.lp.m, "seed \(seed): \(slack.lp.m) rows against \(headcount.lp.m)")
+        let a = try #require(slack.run(rounds: 300)), b = try #require(headcount.run(rounds: 300))
+        // Both converged (bound meets value), so both values are the linear-programming bound.
+        #expect(a.bound >= a.masterValue - 1e-3 && b.bound >= b.masterValue - 1e-3, "seed \(seed): \(a) / \(b)")
+        #expect(abs(a.masterValue - b.masterValue) < 1e-3, "seed \(seed): slack \(a.masterValue), headcount \(b.masterValue)")
+        #expect(a.masterValue <= Double(check.objective) + 1e-6, "seed \(seed)")
+    }
 }

@@ -17,10 +17,13 @@ public struct CoverMasterResult: Sendable {
 /// Column generation over the cover: the linear-programming bound, which subgradient steps
 /// (`LagrangianBound`) approach but on some problems never settle at.
 ///
-/// The linear master chooses a convex combination of rows for every person and of headcounts for
-/// every position: rows `cover j` (rows' shifts on j minus the headcount = 0), `person p` (weights
-/// sum to 1), `position j` (headcount weights sum to 1) and `cap p,k` (shifts of kind k at most the
-/// cap, with a slack). Its duals price the row program (`CoverPricing`), whose cheapest rows join
+/// The linear master chooses a convex combination of rows for every person and a headcount for
+/// every position: rows `cover j`, `person p` (weights sum to 1) and `cap p,k` (shifts of kind k at
+/// most the cap, with a slack). Where every position's value is linear on each side of its target
+/// (`slackCover`), `cover j` reads rows' shifts on j plus a shortfall minus a surplus = the target;
+/// otherwise headcounts are columns of their own (rows' shifts on j minus the headcount = 0, and a
+/// row `position j` whose headcount weights sum to 1), which doubles the rows and on Instance13 kept
+/// the master from converging in 318 s (the slack form: 61 s). Its duals price the row program (`CoverPricing`), whose cheapest rows join
 /// the master; the Lagrangian value at those duals is a valid bound in every round.
 final class CoverMaster {
     let s: IncrementalScore
@@ -33,42 +36,84 @@ final class CoverMaster {
     private var columnPerson: [Int] = []
     private var seen: [Set<[Int32]>]
 
-    init?(_ s: IncrementalScore) {
+    /// Whether the cover is held by slacks (rows `cover j`: rows' shifts on j plus a shortfall
+    /// minus a surplus = the target) rather than by headcount columns and `position j` rows: exact
+    /// where every position's value is linear on each side of its target (as in the Curtois
+    /// instances), and half the rows, with two columns a position instead of one per headcount.
+    let slackCover: Bool
+    /// The value of the cover at every target, which the slack form's objective leaves out.
+    let coverOffset: Double
+
+    /// `allowsSlackCover: false` keeps the headcount form everywhere (the tests compare both).
+    init?(_ s: IncrementalScore, allowsSlackCover: Bool = true) {
         guard let pricing = LagrangianBound(s).pricing() else { return nil }
         self.s = s; self.pricing = pricing
         P = s.P; J = s.J; K = s.cp.kindCount
+        let most = pricing.most
+        let table = pricing.coverTable
+        func target(_ j: Int) -> Int { min(most, max(0, Int(s.cp.demandTarget[j]))) }
+        // Slopes below and above each target, when each side is linear and neither slope pays.
+        func slopes(_ j: Int) -> (under: Int, over: Int)? {
+            let t = target(j), row = j * (most + 1)
+            let under = t > 0 ? table[row + t - 1] - table[row + t] : 0
+            let over = t < most ? table[row + t + 1] - table[row + t] : 0
+            if under < 0 || over < 0 { return nil }
+            for h in 0..<t where table[row + h] - table[row + h + 1] != under { return nil }
+            for h in t..<most where table[row + h + 1] - table[row + h] != over { return nil }
+            return (under, over)
+        }
+        let slope = (0..<J).map(slopes)
+        slackCover = allowsSlackCover && slope.allSatisfy { $0 != nil }
+        coverOffset = slackCover ? (0..<J).reduce(0.0) { $0 + Double(table[$1 * (most + 1) + target($1)]) } : 0
         var capRow = [Int](repeating: -1, count: P * K)
-        var rows = 2 * J + P
+        var rows = (slackCover ? 1 : 2) * J + P
         // A cap of 0 needs no row: the row program never uses the kind. One of D or more cannot bind.
         for x in 0..<(P * K) where pricing.capOf[x] > 0 && pricing.capOf[x] < s.D { capRow[x] = rows; rows += 1 }
         self.capRow = capRow
         var rhs = [Double](repeating: 0, count: rows)
         for p in 0..<P { rhs[J + p] = 1 }
-        for j in 0..<J { rhs[J + P + j] = 1 }
+        if slackCover {
+            for j in 0..<J { rhs[j] = Double(target(j)) }
+        } else {
+            for j in 0..<J { rhs[J + P + j] = 1 }
+        }
         for x in 0..<(P * K) where capRow[x] >= 0 { rhs[capRow[x]] = Double(pricing.capOf[x]) }
         // Big M: above any row's or position's value, so artificials leave as soon as they can.
         lp = RevisedSimplex(rhs: rhs, artificialCost: 1e6)
         seen = Array(repeating: [], count: P)
         columnPerson = Array(repeating: -1, count: lp.firstStructural)
-        let most = pricing.most
-        for j in 0..<J {
-            for h in 0...most {
-                let cost = Double(pricing.coverTable[j * (most + 1) + h])
-                if h == 0 {
-                    addColumn(RevisedSimplex.Column(rows: [Int32(J + P + j)], values: [1], cost: cost), person: -1)
-                } else {
-                    addColumn(RevisedSimplex.Column(rows: [Int32(j), Int32(J + P + j)], values: [-Double(h), 1], cost: cost), person: -1)
+        // The first basis: every row's artificial, but the cover's and caps' slacks where they are
+        // feasible, so only the people's rows start infeasible.
+        var start = Array(0..<rows)
+        if slackCover {
+            for j in 0..<J {
+                let (under, over) = slope[j]!
+                let u = addColumn(RevisedSimplex.Column(rows: [Int32(j)], values: [1], cost: Double(under)), person: -1)
+                addColumn(RevisedSimplex.Column(rows: [Int32(j)], values: [-1], cost: Double(over)), person: -1)
+                start[j] = u
+            }
+        } else {
+            for j in 0..<J {
+                for h in 0...most {
+                    let cost = Double(table[j * (most + 1) + h])
+                    if h == 0 {
+                        addColumn(RevisedSimplex.Column(rows: [Int32(J + P + j)], values: [1], cost: cost), person: -1)
+                    } else {
+                        addColumn(RevisedSimplex.Column(rows: [Int32(j), Int32(J + P + j)], values: [-Double(h), 1], cost: cost), person: -1)
+                    }
                 }
             }
         }
         for x in 0..<(P * K) where capRow[x] >= 0 {
-            addColumn(RevisedSimplex.Column(rows: [Int32(capRow[x])], values: [1], cost: 0), person: -1)
+            start[capRow[x]] = addColumn(RevisedSimplex.Column(rows: [Int32(capRow[x])], values: [1], cost: 0), person: -1)
         }
+        lp.setBasis(start)
     }
 
-    private func addColumn(_ c: RevisedSimplex.Column, person: Int) {
-        lp.add(c)
+    @discardableResult
+    private func addColumn(_ c: RevisedSimplex.Column, person: Int) -> Int {
         columnPerson.append(person)
+        return lp.add(c)
     }
 
     /// Adds p's row as a column unless the master has it or it breaks a rule the master does not
@@ -115,7 +160,7 @@ final class CoverMaster {
             best = max(best, value)
             var added = 0
             for p in 0..<P where addRow(p, pricing.rows[p]) { added += 1 }
-            if added == 0 || best >= lp.objective - 1e-6 { break }
+            if added == 0 || best >= lp.objective + coverOffset - 1e-6 { break }
         }
         // The rows of the last round join the master's value (not the bound) unless time is up.
         if !cancelled { _ = lp.solve() }
@@ -127,7 +172,7 @@ final class CoverMaster {
         for c in lp.firstStructural..<columnPerson.count where columnPerson[c] >= 0 {
             weight[columnPerson[c]] = max(weight[columnPerson[c]], lp.value(c))
         }
-        return CoverMasterResult(bound: bound, masterValue: lp.objective, rounds: rounds, columns: lp.columnCount - lp.firstStructural,
+        return CoverMasterResult(bound: bound, masterValue: lp.objective + coverOffset, rounds: rounds, columns: lp.columnCount - lp.firstStructural,
                                  pivots: lp.pivots, masterRows: lp.m, integralPeople: weight.filter { $0 > 1 - 1e-6 }.count)
     }
 }

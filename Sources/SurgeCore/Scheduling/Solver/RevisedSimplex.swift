@@ -239,7 +239,8 @@ final class RevisedSimplex {
     /// settles its row, so only the rows left and the other basic columns need elimination
     /// (Gauss–Jordan with partial pivoting): in a group master most of the basis is slacks, and
     /// the dense elimination of all of it took an eighth of a group re-plan's time.
-    func refactor() {
+    @discardableResult
+    func refactor() -> Bool {
         pivotsSinceRefactor = 0
         let m = self.m
         // Per row: the basis position of the single-entry column that settles it (-1: none).
@@ -256,7 +257,7 @@ final class RevisedSimplex {
         let rest = (0..<m).filter { settledBy[$0] < 0 }
         // Two single-entry columns on one row: the basis is singular (keep the updated inverse).
         let n = structural.count
-        if rest.count != n { return }
+        if rest.count != n { return false }
         var restIndex = [Int](repeating: -1, count: m)
         for (t, r) in rest.enumerated() { restIndex[r] = t }
         // E: the rows left by the other basic columns (row-major, n × n), and its inverse.
@@ -293,7 +294,7 @@ final class RevisedSimplex {
             }
         }
         // Singular by rounding: keep the updated inverse.
-        if singular { return }
+        if singular { return false }
         // B⁻¹ (column-major, entry (i, k) at k * m + i): the other columns' rows are E⁻¹ on the
         // rows left; a settled row r (its column's entry v) gives (e_r - Σ A[r, q] E⁻¹[q]) / v.
         inverse.withUnsafeMutableBufferPointer { inverse in
@@ -320,6 +321,21 @@ final class RevisedSimplex {
         for k in 0..<m where b[k] != 0 {
             for i in 0..<m { basicValue[i] += inverse[k * m + i] * b[k] }
         }
+        return true
+    }
+
+    /// Starts from the basis `columns` (one per row, in row order) instead of the artificials,
+    /// e.g. slacks that make a start feasible; false (and the basis unchanged) when it is singular
+    /// or not primal feasible.
+    @discardableResult
+    func setBasis(_ columns: [Int]) -> Bool {
+        precondition(columns.count == m)
+        let saved = (basis, basisRow, inverse, basicValue)
+        for i in 0..<m { basisRow[basis[i]] = -1 }
+        for i in 0..<m { basis[i] = columns[i]; basisRow[columns[i]] = i }
+        if refactor() && basicValue.allSatisfy({ $0 >= -1e-9 }) { return true }
+        (basis, basisRow, inverse, basicValue) = saved
+        return false
     }
 
     /// Whether an artificial column is basic at a positive value.
