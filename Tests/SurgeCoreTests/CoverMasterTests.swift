@@ -43,4 +43,19 @@ struct CoverMasterTests {
         #expect(abs(a.masterValue - b.masterValue) < 1e-3, "seed \(seed): slack \(a.masterValue), headcount \(b.masterValue)")
         #expect(a.masterValue <= Double(check.objective) + 1e-6, "seed \(seed)")
     }
+
+    @Test("smoothed prices reach the same linear bound as the master's duals alone", arguments: 0..<3)
+    func smoothingReachesTheSameBound(seed: Int) throws {
+        let (model, _) = try LagrangianBoundTests.solvedInstance(seed: seed)
+        let cp = try CompiledProblem(model.problem)
+        let plain = try #require(CoverMaster(IncrementalScore(cp)))
+        plain.smoothing = 0
+        let smoothed = try #require(CoverMaster(IncrementalScore(cp)))
+        smoothed.smoothing = 0.8
+        let a = try #require(plain.run(rounds: 300)), b = try #require(smoothed.run(rounds: 300))
+        // A smoothed round that finds nothing must fall back to the duals, or it stops above the
+        // linear bound; converged, both bounds meet their master's value.
+        #expect(abs(a.masterValue - b.masterValue) < 1e-3, "seed \(seed): plain \(a.masterValue), smoothed \(b.masterValue)")
+        #expect(b.bound >= b.masterValue - 1e-3, "seed \(seed): bound \(b.bound), master \(b.masterValue)")
+    }
 }

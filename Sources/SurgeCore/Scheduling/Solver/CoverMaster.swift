@@ -41,6 +41,9 @@ final class CoverMaster {
     /// where every position's value is linear on each side of its target (as in the Curtois
     /// instances), and half the rows, with two columns a position instead of one per headcount.
     let slackCover: Bool
+    /// Wentges smoothing: rows are priced at this share of the prices of the best bound so far
+    /// plus the rest of the master's duals (0: the duals alone).
+    var smoothing = 0.5
     /// The value of the cover at every target, which the slack form's objective leaves out.
     let coverOffset: Double
 
@@ -146,21 +149,35 @@ final class CoverMaster {
     func run(rounds: Int, isCancelled: (() -> Bool)? = nil) -> CoverMasterResult? {
         var best = -Double.infinity
         var made = 0, cancelled = false
+        // Prices of the best bound so far (cover, then each person and kind's cap): the stability
+        // centre the prices are smoothed towards.
+        var center: [Double]? = nil
+        var prices = [Double](repeating: 0, count: J + P * K)
         for _ in 0..<max(1, rounds) {
             if isCancelled?() == true { cancelled = true; break }
             made += 1
             _ = lp.solve()
             let y = lp.duals()
-            // Clamped prices still give a valid bound (any prices do).
-            for j in 0..<J { pricing.prices[j] = LagrangianBound.price(y[j]).price }
-            for x in 0..<(P * K) { pricing.kindPrices[x] = capRow[x] >= 0 ? max(0, LagrangianBound.price(-y[capRow[x]]).price) : 0 }
-            guard let value = pricing.evaluate() else { return nil }
-            // Only a master without artificials gives duals worth a bound; any prices give a
-            // valid one, so the best is kept either way.
-            best = max(best, value)
-            var added = 0
-            for p in 0..<P where addRow(p, pricing.rows[p]) { added += 1 }
-            if added == 0 || best >= lp.objective + coverOffset - 1e-6 { break }
+            var improving = 0
+            for alpha in center == nil || smoothing == 0 ? [0.0] : [smoothing, 0] {
+                for j in 0..<J { prices[j] = y[j] }
+                for x in 0..<(P * K) { prices[J + x] = capRow[x] >= 0 ? max(0, -y[capRow[x]]) : 0 }
+                if alpha > 0, let c = center { for i in prices.indices { prices[i] = alpha * c[i] + (1 - alpha) * prices[i] } }
+                // Clamped prices still give a valid bound (any prices do).
+                for j in 0..<J { pricing.prices[j] = LagrangianBound.price(prices[j]).price }
+                for x in 0..<(P * K) { pricing.kindPrices[x] = LagrangianBound.price(prices[J + x]).price }
+                guard let value = pricing.evaluate() else { return nil }
+                // Only a master without artificials gives duals worth a bound; any prices give a
+                // valid one, so the best is kept either way.
+                if value > best { best = value; center = prices }
+                for p in 0..<P where addRow(p, pricing.rows[p]) {
+                    if lp.reducedCost(lp.columnCount - 1, y) < -1e-6 { improving += 1 }
+                }
+                // Smoothed prices that find no row to improve the master (a mispricing): price at
+                // the master's own duals before concluding.
+                if improving > 0 { break }
+            }
+            if improving == 0 || best >= lp.objective + coverOffset - 1e-6 { break }
         }
         // The rows of the last round join the master's value (not the bound) unless time is up.
         if !cancelled { _ = lp.solve() }

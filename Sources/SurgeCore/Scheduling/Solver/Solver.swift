@@ -25,9 +25,11 @@ public enum Solver {
 
     /// Column generation over the cover (see `CoverMaster`): up to `rounds` rounds of the linear
     /// master and the row program; nil where the relaxation is not valid for the problem.
-    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
+    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, smoothing: Double = 0.5, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
         let cp = try CompiledProblem(problem)
-        return CoverMaster(IncrementalScore(cp))?.run(rounds: rounds, isCancelled: isCancelled)
+        guard let master = CoverMaster(IncrementalScore(cp)) else { return nil }
+        master.smoothing = smoothing
+        return master.run(rounds: rounds, isCancelled: isCancelled)
     }
 
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
