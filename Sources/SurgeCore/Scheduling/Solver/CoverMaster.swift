@@ -143,9 +143,10 @@ final class CoverMaster {
         return true
     }
 
-    /// Rounds of: solve the master, price every person's row at its duals, add the rows that
-    /// improve it. Stops when the bound meets the master's value, nothing new prices out, or
-    /// `isCancelled` says so.
+    /// Rounds of: solve the master, price every person's row at its duals (smoothed towards the
+    /// best bound's prices, see `smoothing`), add the new rows. Stops when the bound meets the
+    /// master's value, no new row has a negative reduced cost at the duals, or `isCancelled` says
+    /// so.
     func run(rounds: Int, isCancelled: (() -> Bool)? = nil) -> CoverMasterResult? {
         var best = -Double.infinity
         var made = 0, cancelled = false
