@@ -58,4 +58,16 @@ struct CoverMasterTests {
         #expect(abs(a.masterValue - b.masterValue) < 1e-3, "seed \(seed): plain \(a.masterValue), smoothed \(b.masterValue)")
         #expect(b.bound >= b.masterValue - 1e-3, "seed \(seed): bound \(b.bound), master \(b.masterValue)")
     }
+
+    @Test("a master started from subgradient rows reaches the same linear bound", arguments: 0..<3)
+    func warmStartReachesTheSameBound(seed: Int) throws {
+        let (model, check) = try LagrangianBoundTests.solvedInstance(seed: seed)
+        let cold = try #require(try Solver.coverMaster(model.problem, rounds: 300))
+        let warm = try #require(try Solver.coverMaster(model.problem, rounds: 300, warmSteps: 50, upperBound: check.objective))
+        // The perturbed right-hand sides move the master's value by far less than 1e-3 here.
+        #expect(abs(cold.masterValue - warm.masterValue) < 1e-3, "seed \(seed): cold \(cold.masterValue), warm \(warm.masterValue)")
+        #expect(warm.bound >= warm.masterValue - 1e-3 && warm.bound <= Double(check.objective) + 1e-6, "seed \(seed): \(warm)")
+        // The steps' rows are columns already: the rounds have less to find.
+        #expect(warm.rounds <= cold.rounds, "seed \(seed): warm \(warm.rounds) rounds, cold \(cold.rounds)")
+    }
 }

@@ -42,6 +42,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("day-match-people"), help: "Most people in one day's re-assignment.") var dayMatchPeople: Int?
     @Option(name: .customLong("master-rounds"), help: "After each solve, column generation over the cover with up to this many rounds (0 = none): its bound and linear master value, on a line of its own.") var masterRounds: Int = 0
     @Option(name: .customLong("master-smoothing"), help: "Share of the best bound's prices in the prices rows are generated at (Wentges smoothing, 0 to below 1).") var masterSmoothing: Double = 0.5
+    @Option(name: .customLong("master-warm-steps"), help: "Subgradient steps aimed at the best value known whose rows start the master (0 = none).") var masterWarmSteps: Int = 0
     @Option(name: .customLong("master-seconds"), help: "Time limit of --master-rounds, in seconds (the bound reached by then is printed).") var masterSeconds: Double = 600
     @Option(name: .customLong("bound-steps"), help: "After each solve, a lower bound by Lagrangian relaxation of the cover with up to this many subgradient steps (0 = none); printed on a line of its own.") var boundSteps: Int = 0
     @Option(name: .customLong("polish-share"), help: "Share of the run at the end that polishes the best plan by exact group re-plans or transfer re-plans (0 = none; default 0.6 with group re-plans, else 0.1).") var polishShare: Double?
@@ -76,6 +77,7 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if let dayMatchPercent, !(0...100).contains(dayMatchPercent) { throw ValidationError("--day-match-percent: must be 0 to 100, got \(dayMatchPercent)") }
         if boundSteps < 0 { throw ValidationError("--bound-steps: must be 0 or more, got \(boundSteps)") }
         if !(masterSmoothing >= 0 && masterSmoothing < 1) { throw ValidationError("--master-smoothing: must be at least 0 and below 1, got \(masterSmoothing)") }
+        if masterWarmSteps < 0 { throw ValidationError("--master-warm-steps: must be 0 or more, got \(masterWarmSteps)") }
         if !(masterSeconds > 0) { throw ValidationError("--master-seconds: must be above 0, got \(masterSeconds)") }
         if masterRounds < 0 { throw ValidationError("--master-rounds: must be 0 or more, got \(masterRounds)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
@@ -207,7 +209,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if masterRounds > 0 {
                 let started = benchClock()
                 let deadline = started + masterSeconds
-                if let m = try Solver.coverMaster(model.problem, rounds: masterRounds, smoothing: masterSmoothing, isCancelled: { benchClock() >= deadline }) {
+                if let m = try Solver.coverMaster(model.problem, rounds: masterRounds, smoothing: masterSmoothing, warmSteps: masterWarmSteps,
+                                                   upperBound: [best, check.isFeasible ? check.objective : nil].compactMap { $0 }.min(), isCancelled: { benchClock() >= deadline }) {
                     // Objectives are whole points, so the bound's ceiling holds too.
                     let proven = (m.bound - 1e-6).rounded(.up)
                     let above = proven > 0 && check.isFeasible ? "; this plan is at most \(String(format: "%.2f", 100 * (Double(check.objective) - proven) / proven)) % above the optimum" : ""

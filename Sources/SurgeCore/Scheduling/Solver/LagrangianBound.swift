@@ -68,6 +68,13 @@ final class LagrangianBound {
     /// `isCancelled` says so.
     func compute(steps: Int, upperBound: Int, isCancelled: (() -> Bool)? = nil) -> CoverBound? {
         guard let pricing = pricing() else { return nil }
+        return compute(with: pricing, steps: steps, upperBound: upperBound, isCancelled: isCancelled)
+    }
+
+    /// The same steps on a given pricing (its prices are where they start, and where the steps
+    /// leave them); `afterEach` sees every step's pass (its rows and value) before the next step.
+    func compute(with pricing: CoverPricing, steps: Int, upperBound: Int, isCancelled: (() -> Bool)? = nil,
+                 afterEach: ((Double) -> Void)? = nil) -> CoverBound? {
         let P = s.P, J = s.J, K = cp.kindCount
         let prices = pricing.prices, kindPrices = pricing.kindPrices
         var kindDirection = [Double](repeating: 0, count: P * K)
@@ -83,6 +90,7 @@ final class LagrangianBound {
             if isCancelled?() == true { break }
             made = step + 1
             guard let value = pricing.evaluate() else { return nil }
+            afterEach?(value)
             if value > best + 1e-9 { best = value; bestStep = step + 1; stale = 0 } else {
                 stale += 1
                 if stale >= staleLimit { mu /= 2; stale = 0 }

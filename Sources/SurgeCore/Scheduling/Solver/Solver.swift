@@ -24,12 +24,14 @@ public enum Solver {
     }
 
     /// Column generation over the cover (see `CoverMaster`): up to `rounds` rounds of the linear
-    /// master and the row program; nil where the relaxation is not valid for the problem.
-    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, smoothing: Double = 0.5, isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
+    /// master and the row program, after `warmSteps` subgradient steps aimed at `upperBound` when
+    /// both are given; nil where the relaxation is not valid for the problem.
+    public static func coverMaster(_ problem: SchedulingProblem, rounds: Int, smoothing: Double = 0.5, warmSteps: Int = 0, upperBound: Int? = nil,
+                                   isCancelled: (() -> Bool)? = nil) throws -> CoverMasterResult? {
         let cp = try CompiledProblem(problem)
-        guard let master = CoverMaster(IncrementalScore(cp)) else { return nil }
+        guard let master = CoverMaster(IncrementalScore(cp), perturbed: warmSteps > 0 && upperBound != nil) else { return nil }
         master.smoothing = smoothing
-        return master.run(rounds: rounds, isCancelled: isCancelled)
+        return master.run(rounds: rounds, warmSteps: warmSteps, upperBound: upperBound, isCancelled: isCancelled)
     }
 
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
