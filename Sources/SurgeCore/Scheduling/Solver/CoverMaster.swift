@@ -23,8 +23,9 @@ public struct CoverMasterResult: Sendable {
 /// (`slackCover`), `cover j` reads rows' shifts on j plus a shortfall minus a surplus = the target;
 /// otherwise headcounts are columns of their own (rows' shifts on j minus the headcount = 0, and a
 /// row `position j` whose headcount weights sum to 1), which doubles the rows and on Instance13 kept
-/// the master from converging in 318 s (the slack form: 61 s). Its duals price the row program (`CoverPricing`), whose cheapest rows join
-/// the master; the Lagrangian value at those duals is a valid bound in every round.
+/// the master from converging in 318 s (the slack form: 61 s). Its duals price the row program
+/// (`CoverPricing`), whose cheapest rows join the master; the Lagrangian value at those duals is a
+/// valid bound in every round.
 final class CoverMaster {
     let s: IncrementalScore
     let pricing: CoverPricing
@@ -36,10 +37,8 @@ final class CoverMaster {
     private var columnPerson: [Int] = []
     private var seen: [Set<[Int32]>]
 
-    /// Whether the cover is held by slacks (rows `cover j`: rows' shifts on j plus a shortfall
-    /// minus a surplus = the target) rather than by headcount columns and `position j` rows: exact
-    /// where every position's value is linear on each side of its target (as in the Curtois
-    /// instances), and half the rows, with two columns a position instead of one per headcount.
+    /// Whether the cover is held by slacks rather than headcount columns (see the type's note):
+    /// two columns a position instead of one per headcount, and no `position j` rows.
     let slackCover: Bool
     /// Wentges smoothing: rows are priced at this share of the prices of the best bound so far
     /// plus the rest of the master's duals (0: the duals alone).
