@@ -193,15 +193,19 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
                 let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); held cover \(tally.heldRuns), closed \(tally.heldComplete), kept \(tally.heldKept), gain \(tally.heldGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest); shared kept \(tally.sharedKept), gain \(tally.sharedGain), refused \(tally.sharedRefused)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
+            // Bounds aim at the best value known: the published one, or this plan's if lower.
+            let known = [best, check.isFeasible ? check.objective : nil].compactMap { $0 }.min()
+            // Objectives are whole points, so a bound's ceiling holds too; a legal plan is then at
+            // most this far above the optimum (nothing to say for a bound of 0 or less).
+            func planAbove(_ proven: Double) -> String {
+                guard check.isFeasible && proven > 0 else { return "" }
+                return "; this plan is at most \(String(format: "%.2f", 100 * (Double(check.objective) - proven) / proven)) % above the optimum"
+            }
             if boundSteps > 0 {
                 let started = benchClock()
-                // The steps aim at the best value known: the published one, or this plan's if lower.
-                let known = [best, check.isFeasible ? check.objective : nil].compactMap { $0 }.min()
                 if let aim = known, let bound = try Solver.coverBound(model.problem, steps: boundSteps, upperBound: aim) {
                     let proven = (bound.value - 1e-6).rounded(.up)
-                    let above = proven > 0 ? 100 * (Double(check.objective) - proven) / proven : 0
-                    let plan = check.isFeasible ? "; this plan is at most \(String(format: "%.2f", above)) % above the optimum" : ""
-                    print("  bound: \(String(format: "%.2f", bound.value)), so every legal plan scores at least \(Int(proven))\(plan) (\(bound.steps) steps, best at step \(bound.bestStep), \(formatSeconds(benchClock() - started)) s)")
+                    print("  bound: \(String(format: "%.2f", bound.value)), so every legal plan scores at least \(Int(proven))\(planAbove(proven)) (\(bound.steps) steps, best at step \(bound.bestStep), \(formatSeconds(benchClock() - started)) s)")
                 } else {
                     print("  bound: not available (no legal value to aim at, or rules the row program does not relax exactly here)")
                 }
@@ -210,10 +214,8 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
                 let started = benchClock()
                 let deadline = started + masterSeconds
                 if let m = try Solver.coverMaster(model.problem, rounds: masterRounds, smoothing: masterSmoothing, warmSteps: masterWarmSteps,
-                                                   upperBound: [best, check.isFeasible ? check.objective : nil].compactMap { $0 }.min(), isCancelled: { benchClock() >= deadline }) {
-                    // Objectives are whole points, so the bound's ceiling holds too.
-                    let proven = (m.bound - 1e-6).rounded(.up)
-                    let above = proven > 0 && check.isFeasible ? "; this plan is at most \(String(format: "%.2f", 100 * (Double(check.objective) - proven) / proven)) % above the optimum" : ""
+                                                   upperBound: known, isCancelled: { benchClock() >= deadline }) {
+                    let above = planAbove((m.bound - 1e-6).rounded(.up))
                     print("  master: bound \(String(format: "%.2f", m.bound)), master value \(String(format: "%.2f", m.masterValue)), \(m.rounds) rounds, \(m.columns) columns, \(m.pivots) pivots, \(m.masterRows) rows, \(m.integralPeople) of \(instance.employees.count) people on one row (\(formatSeconds(benchClock() - started)) s)\(above)")
                 } else {
                     print("  master: not available (rules the row program does not relax exactly here)")
