@@ -66,6 +66,11 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("long-window-share"), help: "The polish's share of a run with windows of --long-window-days.") var longWindowShare: Double?
     @Option(name: .customLong("long-short-window-share"), help: "The polish's share of a run with those shorter windows.") var longShortWindowShare: Double?
     @Option(name: .customLong("long-polish-max-cells"), help: "Largest problem (people × days) that gets the long-horizon polish of window re-plans.") var longPolishMaxCells: Int?
+    @Flag(name: .customLong("no-master-start"), help: "No start from column generation's linear master (see SolverOptions.masterStart).") var noMasterStart = false
+    @Option(name: .customLong("master-start-share"), help: "Share of the time the master of the master start may take.") var masterStartShare: Double?
+    @Option(name: .customLong("master-start-t0"), help: "Start temperature of the search from the master's rounding.") var masterStartT0: Double?
+    @Option(name: .customLong("master-start-slack"), help: "Most the master over legal rows may lie above the master, as a share, for the master start.") var masterStartSlack: Double?
+    @Option(name: .customLong("master-start-warm-steps"), help: "Subgradient steps that warm-start the master of the master start.") var masterStartWarmSteps: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
     @Option(name: .customLong("roster-dir"), help: "Write each roster as tab-separated grid here.") var rosterDir: String?
@@ -178,6 +183,11 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if coverBranching { tuned.groupReplanCoverBranching = true }
             if let windowedRebuildShare { tuned.windowedRebuildShare = windowedRebuildShare }
             if let explorerT1Factor { tuned.explorerEndTemperatureFactor = explorerT1Factor }
+            if noMasterStart { tuned.masterStart = false }
+            if let masterStartShare { tuned.masterStartShare = masterStartShare }
+            if let masterStartT0 { tuned.masterStartTemperature = masterStartT0 }
+            if let masterStartWarmSteps { tuned.masterStartWarmSteps = masterStartWarmSteps }
+            if let masterStartSlack { tuned.masterStartSlack = masterStartSlack }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)
@@ -188,6 +198,12 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             print("\(name)\t\(check.objective)\t\(best.map(String.init) ?? "-")\t\(gap)\t\(check.isFeasible)\t\(agrees ? "agrees" : "MISMATCH core=\(result.plan.score)")\t\(formatSeconds(result.statistics.secondsToFirstLegal))\t\(formatSeconds(result.statistics.secondsToBest))\t\(result.statistics.moves)\t\(check.underCover)\t\(check.overCover)\t\(check.onRequestPenalty)\t\(check.offRequestPenalty)")
             if !check.isFeasible { for v in check.violations.prefix(10) { print("  hard: \(v)") } }
+            if let m = result.statistics.masterStart {
+                // On standard error, as the tally below.
+                let figures = [m.masterSeconds.map { "master \(formatSeconds($0)) s" }, m.bound.map { "bound \(String(format: "%.2f", $0))" }, m.masterValue.map { "value \(String(format: "%.2f", $0))" }, m.legalValue.map { "over legal rows \(String(format: "%.2f", $0))" }].compactMap { $0 }
+                let line = "\(name)\tmaster start: \(m.used ? "used" : "not used") after \(formatSeconds(m.seconds)) s\(figures.isEmpty ? "" : "; " + figures.joined(separator: ", "))\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
             if let tally = result.statistics.groupReplans {
                 // On standard error, so that the table's lines stay as they are.
                 let line = "\(name)\tgroup re-plans \(tally.runs), closed \(tally.complete), kept \(tally.kept), gain \(tally.gain), nodes \(tally.nodes), \(String(format: "%.1f", tally.seconds)) s; windows \(tally.windowRuns), closed \(tally.windowComplete), kept \(tally.windowKept), gain \(tally.windowGain); held cover \(tally.heldRuns), closed \(tally.heldComplete), kept \(tally.heldKept), gain \(tally.heldGain); grown \(tally.grown), fell back \(tally.shrunk), largest \(tally.largest); shared kept \(tally.sharedKept), gain \(tally.sharedGain), refused \(tally.sharedRefused)\n"

@@ -37,6 +37,12 @@ public enum Solver {
     /// Solves an already compiled problem; `initial` (person-major grid) seeds the search, e.g.
     /// with a published plan when replanning.
     public static func solve(compiled cp: CompiledProblem, options: SolverOptions, initial: [Int32]? = nil) -> SolveResult {
+        if MasterStart.applies(cp, options, initial: initial) { return MasterStart.solve(cp, options: options) }
+        return search(compiled: cp, options: options, initial: initial)
+    }
+
+    /// The search itself: every thread from a construction (or from `initial`), then the best plan.
+    static func search(compiled cp: CompiledProblem, options: SolverOptions, initial: [Int32]?) -> SolveResult {
         let t0 = options.clock?()
         let threads = max(1, options.threads)
         let box = ResultBox(count: threads)

@@ -310,6 +310,26 @@ public struct SolverOptions: Sendable {
     /// Qu, 20 s, 2 threads, seeds 1-2, against none: Instance11 3459 / 3454 against 3464 / 3461,
     /// 19 3532 / 3440 against 3617 / 3467; level on 13, 15 and 23 (noise of one position, 100).
     public var exchangeMeetings: [Double] = [0.5, 0.75, 0.9]
+    /// With two threads or more and a time limit, one thread first converges column generation's
+    /// linear master (`MasterStart`) while the other searches; where the master over rows that
+    /// keep every cap is tight, every thread then searches from its rounding for the time left.
+    public var masterStart: Bool = true
+    /// Problems (people × days) above this and up to `masterStartMaxCells` get the master start.
+    /// Smaller ones reach their optima without it (Curtois & Qu 1-11); on larger ones the master
+    /// does not converge within a run (21) or does not exist (23).
+    public var masterStartMinCells: Int = 1500
+    public var masterStartMaxCells: Int = 4000
+    /// Share of the time limit the master may take (the other thread searches meanwhile).
+    public var masterStartShare: Double = 0.5
+    /// Share of the time limit of the short search whose plan the master's warm start aims at.
+    public var masterStartProbeShare: Double = 0.02
+    /// Subgradient steps that warm-start the master (`CoverMaster.run`'s `warmSteps`; 0: none).
+    public var masterStartWarmSteps: Int = 100
+    /// Most the master over legal rows may lie above the bound, as a share of it, for its rounding
+    /// to start the search.
+    public var masterStartSlack: Double = 0.1
+    /// Start temperature of the search from the rounding: cool, to stay in its basin.
+    public var masterStartTemperature: Double = 0.5
 
     public init(seed: UInt64 = 1, moveBudget: Int? = nil, timeLimit: Double? = nil, clock: (@Sendable () -> Double)? = nil,
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil,
@@ -344,6 +364,9 @@ public struct SolverStatistics: Sendable, Codable {
     /// Exact group re-plans over all threads (see `GroupReplanTally`); nil when none ran, and in
     /// plan documents written before the tally existed.
     public var groupReplans: GroupReplanTally? = nil
+    /// How the start from the linear master went (`SolverOptions.masterStart`); nil when the run
+    /// had none.
+    public var masterStart: MasterStartReport? = nil
 }
 
 /// How the exact group re-plans of a run went, summed over its threads.
