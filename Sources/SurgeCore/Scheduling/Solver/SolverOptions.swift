@@ -315,9 +315,14 @@ public struct SolverOptions: Sendable {
     /// keep every cap is tight, every thread then searches from its rounding for the time left.
     public var masterStart: Bool = true
     /// Problems (people × days) above this and up to `masterStartMaxCells` get the master start.
-    /// Smaller ones reach their optima without it (Curtois & Qu 1-11); on larger ones the master
-    /// does not converge within a run (21) or does not exist (23).
-    public var masterStartMinCells: Int = 1500
+    /// Curtois & Qu at 60 s, 2 threads, seeds 1-3: Instance13 (3360 cells) 1389, 1373, 1376
+    /// against 1464, 1439, 1460 without (session 38); 19 (3360) 3193 and 3299 (one run under
+    /// load 3489, before masters far from their bound were refused). Below: 15 (1890) 3907, 4073,
+    /// 4003 against 3965, 4067, 3969; 17 (1792) 5848, 5755, 5848 against 5783, 5894, 5779 (from
+    /// the rounding the cool search kept a position short more). 1-11 reach their optima
+    /// without it; on larger problems the master does not converge within a run (21) or does
+    /// not exist (23).
+    public var masterStartMinCells: Int = 3000
     public var masterStartMaxCells: Int = 4000
     /// Share of the time limit the master may take (the other thread searches meanwhile).
     public var masterStartShare: Double = 0.5
@@ -325,8 +330,10 @@ public struct SolverOptions: Sendable {
     public var masterStartProbeShare: Double = 0.02
     /// Subgradient steps that warm-start the master (`CoverMaster.run`'s `warmSteps`; 0: none).
     public var masterStartWarmSteps: Int = 100
-    /// Most the master over legal rows may lie above the bound, as a share of it, for its rounding
-    /// to start the search.
+    /// Most the master over legal rows may lie above the master over all rows, and the master
+    /// above its bound, as a share, for its rounding to start the search. Curtois & Qu at 60 s:
+    /// Instance15's master over legal rows lies 4-5 % above the master (3998-4016 against 3816),
+    /// and its rounding gave 3907 and 3890 against 3943-4067 without a master start.
     public var masterStartSlack: Double = 0.1
     /// Start temperature of the search from the rounding: cool, to stay in its basin.
     public var masterStartTemperature: Double = 0.5
