@@ -42,13 +42,16 @@ struct MasterStartTests {
         #expect(value != nil)
     }
 
-    @Test("the master start applies only to timed runs of two threads or more within the size bounds")
+    @Test("the master start applies only to timed runs of two threads or more within the size and time bounds")
     func appliesOnlyWhereAskedFor() throws {
         let (model, _) = try LagrangianBoundTests.solvedInstance(seed: 0)
         let cp = try CompiledProblem(model.problem)
         var o = SolverOptions(seed: 1, timeLimit: 1, clock: { Self.clock() }, threads: 2)
         o.masterStartMinCells = 0
+        o.masterStartMinSeconds = 1
         #expect(MasterStart.applies(cp, o, initial: nil))
+        var short = o; short.timeLimit = 0.5
+        #expect(!MasterStart.applies(cp, short, initial: nil))
         #expect(!MasterStart.applies(cp, o, initial: Array(repeating: -1, count: cp.personCount * cp.dayCount)))
         var budgeted = o; budgeted.moveBudget = 1000
         #expect(!MasterStart.applies(cp, budgeted, initial: nil))
@@ -66,6 +69,7 @@ struct MasterStartTests {
         let (model, _) = try LagrangianBoundTests.solvedInstance(seed: seed)
         var o = SolverOptions(seed: UInt64(seed), timeLimit: 1.5, clock: { Self.clock() }, threads: 2, hardWeight: 40, adaptiveHardWeight: true)
         o.masterStartMinCells = 0
+        o.masterStartMinSeconds = 0
         o.masterStartSlack = slack
         let result = try Solver.solve(model.problem, options: o)
         let report = try #require(result.statistics.masterStart, "seed \(seed): no master start reported")

@@ -32,7 +32,8 @@ enum MasterStart {
     static func applies(_ cp: CompiledProblem, _ options: SolverOptions, initial: [Int32]?) -> Bool {
         let cells = cp.personCount * cp.dayCount
         guard options.masterStart && initial == nil && options.moveBudget == nil && options.timeLimit != nil && options.clock != nil
-            && options.threads >= 2 && cells > options.masterStartMinCells && cells <= options.masterStartMaxCells else { return false }
+            && options.threads >= 2 && cells > options.masterStartMinCells && cells <= options.masterStartMaxCells
+            && options.timeLimit! >= options.masterStartMinSeconds else { return false }
         // Only where the row program relaxes the rules exactly (no quotas, mixes or minimum
         // headcounts): elsewhere there is no master, and the run keeps its usual threads.
         return LagrangianBound(IncrementalScore(cp)).isValid
@@ -149,7 +150,7 @@ enum MasterStart {
         // Instance19 under load: bound 2259, value 3463; its rounding started at 3489 against
         // 3299 converged).
         guard result.bound >= result.masterValue - options.masterStartSlack * abs(result.masterValue) else { return nil }
-        let (grid, value) = master.legalRounding(reference: result.masterValue, slack: options.masterStartSlack)
+        let (grid, value) = master.legalRounding(reference: result.masterValue, slack: options.masterStartSlack, resolve: options.masterStartResolvesLegal)
         report.legalValue = value
         report.used = grid != nil
         return grid
