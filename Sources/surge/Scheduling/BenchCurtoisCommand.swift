@@ -86,6 +86,10 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
         if masterWarmSteps < 0 { throw ValidationError("--master-warm-steps: must be 0 or more, got \(masterWarmSteps)") }
         if !(masterSeconds > 0) { throw ValidationError("--master-seconds: must be above 0, got \(masterSeconds)") }
         if masterRounds < 0 { throw ValidationError("--master-rounds: must be 0 or more, got \(masterRounds)") }
+        if let masterStartShare, !(masterStartShare > 0 && masterStartShare <= 1) { throw ValidationError("--master-start-share: must be above 0 and at most 1, got \(masterStartShare)") }
+        if let masterStartT0, !(masterStartT0 > 0) { throw ValidationError("--master-start-t0: must be above 0, got \(masterStartT0)") }
+        if let masterStartSlack, !(masterStartSlack >= 0) { throw ValidationError("--master-start-slack: must be 0 or more, got \(masterStartSlack)") }
+        if let masterStartWarmSteps, masterStartWarmSteps < 0 { throw ValidationError("--master-start-warm-steps: must be 0 or more, got \(masterStartWarmSteps)") }
         if let dayMatchPeople, dayMatchPeople < 2 { throw ValidationError("--day-match-people: must be at least 2, got \(dayMatchPeople)") }
         if let polishMaxCells, polishMaxCells < 0 { throw ValidationError("--polish-max-cells: must be 0 or more, got \(polishMaxCells)") }
         if let groupPercent, !(0...100).contains(groupPercent) { throw ValidationError("--group-percent: must be 0 to 100, got \(groupPercent)") }

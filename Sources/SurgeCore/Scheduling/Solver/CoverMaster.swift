@@ -224,8 +224,8 @@ final class CoverMaster {
     /// or when that master's value is more than `slack` (a share) above `reference` (the master's
     /// value over all its rows): there the linear solution leans on rows no plan can take
     /// (Instance15: 4333 against 3816), and its rounding starts a search worse than a
-    /// construction does. Returns the person-major grid
-    /// and that master's value (nil with artificials in).
+    /// construction does. Returns the person-major grid and that master's value (nil with
+    /// artificials in).
     ///
     /// With `resolve` false the master is not solved again: the rows come from its solution as it
     /// stands (and the value returned is its own).
