@@ -70,7 +70,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
     @Option(name: .customLong("master-start-share"), help: "Share of the time the master of the master start may take.") var masterStartShare: Double?
     @Option(name: .customLong("master-start-t0"), help: "Start temperature of the search from the master's rounding.") var masterStartT0: Double?
     @Option(name: .customLong("master-start-slack"), help: "Most the master over legal rows may lie above the master, as a share, for the master start.") var masterStartSlack: Double?
-    @Option(name: .customLong("master-start-resolve"), help: "Solve the master again over rows that keep every cap before rounding it (true or false).") var masterStartResolve: Bool?
     @Option(name: .customLong("master-start-warm-steps"), help: "Subgradient steps that warm-start the master of the master start.") var masterStartWarmSteps: Int?
     @Flag(name: .customLong("cover-branching"), help: "Exact re-plans branch first on positions their master covers in part.") var coverBranching = false
     @Option(name: .customLong("exchange"), help: "Comma-separated shares of the time at which the threads meet to adopt the best plan (\"none\" = never).") var exchange: String?
@@ -193,7 +192,6 @@ struct BenchCurtoisCommand: AsyncParsableCommand {
             if let masterStartT0 { tuned.masterStartTemperature = masterStartT0 }
             if let masterStartWarmSteps { tuned.masterStartWarmSteps = masterStartWarmSteps }
             if let masterStartSlack { tuned.masterStartSlack = masterStartSlack }
-            if let masterStartResolve { tuned.masterStartResolvesLegal = masterStartResolve }
             let result = try Solver.solve(model.problem, options: tuned)
             let roster = model.roster(of: result.plan)
             let check = CurtoisChecker.evaluate(instance, roster: roster)

@@ -31,9 +31,9 @@ enum MasterStart {
     /// no plan to start from, a problem within the size bounds, and a valid relaxation.
     static func applies(_ cp: CompiledProblem, _ options: SolverOptions, initial: [Int32]?) -> Bool {
         let cells = cp.personCount * cp.dayCount
-        guard options.masterStart && initial == nil && options.moveBudget == nil && options.timeLimit != nil && options.clock != nil
-            && options.threads >= 2 && cells > options.masterStartMinCells && cells <= options.masterStartMaxCells
-            && options.timeLimit! >= options.masterStartMinSeconds else { return false }
+        guard options.masterStart, initial == nil, options.moveBudget == nil, options.clock != nil, let limit = options.timeLimit,
+              limit >= options.masterStartMinSeconds, options.threads >= 2,
+              cells > options.masterStartMinCells, cells <= options.masterStartMaxCells else { return false }
         // Only where the row program relaxes the rules exactly (no quotas, mixes or minimum
         // headcounts): elsewhere there is no master, and the run keeps its usual threads.
         return LagrangianBound(IncrementalScore(cp)).isValid
@@ -67,22 +67,11 @@ enum MasterStart {
         let deadline = start + limit * options.masterStartShare
         let stop = StopFlag()
         let box = PhaseBox()
-        // Each side of the first phase runs as one thread of the run would (its own seed and
-        // role), alone, without meetings.
-        @Sendable func alone(_ t: Int, timeLimit: Double, isCancelled: (@Sendable () -> Bool)?) -> SolverOptions {
-            var o = Solver.threadOptions(options, thread: t, threads: options.threads)
-            o.seed = options.seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15
-            o.threads = 1
-            o.timeLimit = timeLimit
-            o.isCancelled = isCancelled
-            o.progress = nil
-            return o
-        }
         let cancelled = options.isCancelled
         DedicatedThreads.run(2) { t in
             if t == 1 {
                 // The usual search, until the master's rounding is ready (its plan competes).
-                var o = alone(1, timeLimit: limit, isCancelled: { stop.isRaised || cancelled?() == true })
+                var o = alone(options, thread: 1, timeLimit: limit, isCancelled: { stop.isRaised || cancelled?() == true })
                 o.progress = options.progress
                 box.add(Solver.search(compiled: cp, options: o, initial: nil))
                 return
@@ -95,7 +84,7 @@ enum MasterStart {
                 stop.raise()
             } else {
                 // No start from the master: this thread searches as usual for the time left.
-                let o = alone(0, timeLimit: max(0, limit - (clock() - start)), isCancelled: cancelled)
+                let o = alone(options, thread: 0, timeLimit: max(0, limit - (clock() - start)), isCancelled: cancelled)
                 box.add(Solver.search(compiled: cp, options: o, initial: nil))
             }
         }
@@ -103,16 +92,15 @@ enum MasterStart {
         if let rounding, cancelled?() != true {
             // Every thread searches from the rounding, cool (its basin is the one to keep), for the
             // time left, with the run's meetings and polish.
+            let began = clock() - start
             var o = options
-            o.timeLimit = max(0, limit - (clock() - start))
+            o.timeLimit = max(0, limit - began)
             o.startTemperature = options.masterStartTemperature
-            results.append(Solver.search(compiled: cp, options: o, initial: rounding))
-        }
-        // The search from the rounding counted its seconds from its own start.
-        if let began = report?.seconds, rounding != nil, results.count > 1 {
-            let last = results.count - 1
-            results[last].statistics.secondsToBest = results[last].statistics.secondsToBest.map { $0 + began }
-            results[last].statistics.secondsToFirstLegal = results[last].statistics.secondsToFirstLegal.map { $0 + began }
+            var fromRounding = Solver.search(compiled: cp, options: o, initial: rounding)
+            // That search counted its seconds from its own start.
+            fromRounding.statistics.secondsToBest = fromRounding.statistics.secondsToBest.map { $0 + began }
+            fromRounding.statistics.secondsToFirstLegal = fromRounding.statistics.secondsToFirstLegal.map { $0 + began }
+            results.append(fromRounding)
         }
         let winner = results.indices.min { results[$0].plan.score < results[$1].plan.score }!
         var result = results[winner]
@@ -121,6 +109,18 @@ enum MasterStart {
         result.statistics.elapsed = clock() - start
         result.statistics.masterStart = report
         return result
+    }
+
+    /// The options of one side of the first phase: one thread of the run as it would be (its seed
+    /// and role), searching alone, without meetings or progress reports.
+    private static func alone(_ options: SolverOptions, thread t: Int, timeLimit: Double, isCancelled: (@Sendable () -> Bool)?) -> SolverOptions {
+        var o = Solver.threadOptions(options, thread: t, threads: options.threads)
+        o.seed = Solver.threadSeed(options.seed, thread: t)
+        o.threads = 1
+        o.timeLimit = timeLimit
+        o.isCancelled = isCancelled
+        o.progress = nil
+        return o
     }
 
     /// Converges the master by `deadline` (a subgradient warm start first, aimed at a short
@@ -133,10 +133,7 @@ enum MasterStart {
         // The warm start's steps aim at a plan's value: a second's search gives one.
         var aim: Int? = nil
         if options.masterStartWarmSteps > 0 {
-            var o = Solver.threadOptions(options, thread: 0, threads: options.threads)
-            o.threads = 1
-            o.timeLimit = (options.timeLimit ?? 0) * options.masterStartProbeShare
-            o.progress = nil
+            let o = alone(options, thread: 0, timeLimit: (options.timeLimit ?? 0) * options.masterStartProbeShare, isCancelled: options.isCancelled)
             let probe = Solver.search(compiled: cp, options: o, initial: nil).plan.score
             if probe.hard == 0 && probe.coverage == 0 { aim = probe.soft }
         }
@@ -150,7 +147,7 @@ enum MasterStart {
         // Instance19 under load: bound 2259, value 3463; its rounding started at 3489 against
         // 3299 converged).
         guard result.bound >= result.masterValue - options.masterStartBoundSlack * abs(result.masterValue) else { return nil }
-        let (grid, value) = master.legalRounding(reference: result.masterValue, slack: options.masterStartSlack, resolve: options.masterStartResolvesLegal)
+        let (grid, value) = master.legalRounding(reference: result.masterValue, slack: options.masterStartSlack)
         report.legalValue = value
         report.used = grid != nil
         return grid

@@ -52,7 +52,7 @@ public enum Solver {
         let work: @Sendable (Int) -> Void = { t in
             let options = threadOptions(options, thread: t, threads: threads)
             let s = IncrementalScore(cp)
-            var rng = SplitMix64(seed: options.seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15)
+            var rng = SplitMix64(seed: threadSeed(options.seed, thread: t))
             if let initial { initial.withUnsafeBufferPointer { s.load($0.baseAddress!) } }
             Construction().run(s, rng: &rng, options: options)
             let constructed = s.score
@@ -91,6 +91,9 @@ public enum Solver {
 }
 
 extension Solver {
+    /// The seed of thread t's random stream, derived from the run's.
+    static func threadSeed(_ seed: UInt64, thread t: Int) -> UInt64 { seed &+ UInt64(t) &* 0x9E37_79B9_7F4A_7C15 }
+
     /// The options thread t of `threads` searches with. With `portfolio`, every second thread
     /// explores: its annealing cycles are chosen from the budget (`restartMovesPerCell`) and each
     /// starts from a new construction, so on small problems it tries several basins while the

@@ -328,9 +328,6 @@ public struct SolverOptions: Sendable {
     /// 15-31 s, and at 10 s (master given up after 5-6 s) the thread left alone did worse than
     /// two searching together (19: 4094 against 3954, the median of session 38).
     public var masterStartMinSeconds: Double = 30
-    /// Whether the master is solved again over the rows that keep every cap before it is rounded
-    /// (else the heaviest legal rows of its solution as it stands).
-    public var masterStartResolvesLegal: Bool = true
     /// Share of the time limit the master may take (the other thread searches meanwhile).
     public var masterStartShare: Double = 0.5
     /// Share of the time limit of the short search whose plan the master's warm start aims at.
